@@ -1,0 +1,2 @@
+/** Virtual time, the single-threaded discrete-event scheduler, node clocks, named seeded random streams and the trace hash. */
+package io.raftsim.sim;

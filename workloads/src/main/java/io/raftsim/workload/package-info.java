@@ -1,0 +1,2 @@
+/** State machines under test, Jepsen-style clients, operation generators and the nemesis. */
+package io.raftsim.workload;
