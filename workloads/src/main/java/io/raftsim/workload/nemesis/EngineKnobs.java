@@ -41,7 +41,8 @@ public record EngineKnobs(
     /** Draws knobs within safe ranges (swarm testing of the configuration space). */
     public static EngineKnobs draw(io.raftsim.workload.SplitMix64 r) {
         long election = 150 + 50 * r.between(0, 7);
-        long heartbeat = Math.max(10, election / r.between(3, 8));
+        // Multiples of 10 ms: the engine counts time in ticks of 10 ms.
+        long heartbeat = Math.max(10, election / r.between(3, 8) / 10 * 10);
         int batch = (int) (1L << r.between(0, 7));
         int inflight = (int) r.between(1, 16);
         int snapshotEvery = (int) (50L << r.between(0, 4));

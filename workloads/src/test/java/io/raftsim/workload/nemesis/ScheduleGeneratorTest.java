@@ -107,6 +107,8 @@ class ScheduleGeneratorTest {
         for (long seed = 0; seed < 200; seed++) {
             EngineKnobs k = EngineKnobs.draw(new io.raftsim.workload.SplitMix64(seed));
             assertThat(k.heartbeatIntervalMs() * 3).isLessThanOrEqualTo(k.electionTimeoutMs());
+            assertThat(k.heartbeatIntervalMs() % 10).isZero();
+            assertThat(k.electionTimeoutMs() % 10).isZero();
         }
     }
 }
