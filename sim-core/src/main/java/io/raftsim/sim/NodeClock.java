@@ -1,0 +1,158 @@
+package io.raftsim.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A node's own clock over virtual time: {@code local = virtual * (1 + drift) + offset}
+ * (DESIGN.md section 3). Changing the drift keeps the clock continuous (the offset is re-anchored
+ * at the current instant), adding an offset or jumping moves it at once. Timers are set in local
+ * time; after every change the pending ones are re-placed at the virtual instant where the local
+ * clock reaches their deadline, so a drifting node's election timeout really fires early or late.
+ */
+public final class NodeClock {
+    /** Drift is a fraction: 1e-4 = 100 ppm fast; a rate of 0 or below would stop or reverse time. */
+    public static final double MAX_ABS_DRIFT = 0.5;
+
+    private final Simulation sim;
+    private final int node;
+    private long anchorVirtualNs;
+    private long anchorLocalNs;
+    private double drift;
+    private final Map<Long, LocalTimer> pending = new LinkedHashMap<>();
+    private long nextTimerId;
+
+    public NodeClock(Simulation sim, int node, double drift, long offsetNs) {
+        this.sim = sim;
+        this.node = node;
+        this.drift = checkDrift(drift);
+        // local(v) = anchorLocal + (v - anchorVirtual) * (1 + drift) with anchorVirtual = 0.
+        this.anchorVirtualNs = 0;
+        this.anchorLocalNs = offsetNs;
+    }
+
+    public NodeClock(Simulation sim, int node) {
+        this(sim, node, 0.0, 0L);
+    }
+
+    private static double checkDrift(double d) {
+        if (!(Math.abs(d) <= MAX_ABS_DRIFT)) {
+            throw new IllegalArgumentException(
+                    "drift must be within [-" + MAX_ABS_DRIFT + ", " + MAX_ABS_DRIFT + "], got " + d);
+        }
+        return d;
+    }
+
+    public int node() {
+        return node;
+    }
+
+    public double drift() {
+        return drift;
+    }
+
+    /** The node's local time now. */
+    public long nowNs() {
+        return localAt(sim.nowNs());
+    }
+
+    /** The local time this clock shows at virtual time {@code virtualNs} (under the current drift). */
+    public long localAt(long virtualNs) {
+        return anchorLocalNs + (long) Math.floor((virtualNs - anchorVirtualNs) * (1.0 + drift));
+    }
+
+    /** The earliest virtual time, not before now, at which the local clock shows {@code localNs}. */
+    public long virtualTimeOf(long localNs) {
+        long now = sim.nowNs();
+        if (localAt(now) >= localNs) {
+            return now;
+        }
+        long v = anchorVirtualNs + (long) Math.ceil((localNs - anchorLocalNs) / (1.0 + drift));
+        // Correct the double rounding in both directions so v is exactly the first instant.
+        while (localAt(v) < localNs) {
+            v++;
+        }
+        while (v - 1 > now && localAt(v - 1) >= localNs) {
+            v--;
+        }
+        return Math.max(v, now);
+    }
+
+    /** Sets the drift from now on; the local clock does not jump. */
+    public void setDrift(double newDrift) {
+        checkDrift(newDrift);
+        reanchor();
+        drift = newDrift;
+        replaceTimers();
+    }
+
+    /** Moves the local clock by {@code deltaNs} (may be negative: the clock steps back). */
+    public void addOffset(long deltaNs) {
+        reanchor();
+        anchorLocalNs += deltaNs;
+        replaceTimers();
+    }
+
+    /** Sets the local clock to {@code localNs} now. */
+    public void jumpTo(long localNs) {
+        reanchor();
+        anchorLocalNs = localNs;
+        replaceTimers();
+    }
+
+    private void reanchor() {
+        long now = sim.nowNs();
+        anchorLocalNs = localAt(now);
+        anchorVirtualNs = now;
+    }
+
+    /** Runs {@code action} when the local clock has advanced by {@code localDelayNs}. */
+    public LocalTimer schedule(long localDelayNs, String kind, long digest, Runnable action) {
+        if (localDelayNs < 0) {
+            throw new IllegalArgumentException("localDelayNs must be >= 0, got " + localDelayNs + " for " + kind);
+        }
+        return scheduleAtLocal(nowNs() + localDelayNs, kind, digest, action);
+    }
+
+    /** Runs {@code action} when the local clock shows {@code deadlineLocalNs}. */
+    public LocalTimer scheduleAtLocal(long deadlineLocalNs, String kind, long digest, Runnable action) {
+        LocalTimer t = new LocalTimer(this, nextTimerId++, deadlineLocalNs, kind, digest, action);
+        pending.put(t.id, t);
+        place(t);
+        return t;
+    }
+
+    private void place(LocalTimer t) {
+        t.current = sim.scheduleAt(virtualTimeOf(t.deadlineLocalNs), t.kind, node, t.digest, () -> fire(t));
+    }
+
+    private void fire(LocalTimer t) {
+        pending.remove(t.id);
+        t.current = null;
+        t.action.run();
+    }
+
+    boolean cancel(LocalTimer t) {
+        if (t.current == null) {
+            return false;
+        }
+        t.current.cancel();
+        t.current = null;
+        pending.remove(t.id);
+        return true;
+    }
+
+    private void replaceTimers() {
+        // In creation order, so equal fire times keep their original relative order.
+        for (LocalTimer t : new ArrayList<>(pending.values())) {
+            t.current.cancel();
+            place(t);
+        }
+    }
+
+    /** Local timers still waiting. */
+    public int pendingTimers() {
+        return pending.size();
+    }
+}

@@ -1,0 +1,98 @@
+package io.raftsim.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NodeClockTest {
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void clockWithoutDriftFollowsVirtualTimePlusOffset() {
+        Simulation sim = new Simulation(1);
+        NodeClock c = new NodeClock(sim, 0, 0.0, 5 * MS);
+        sim.runUntil(10 * MS);
+        assertThat(c.nowNs()).isEqualTo(15 * MS);
+    }
+
+    @Test
+    void fastClockFiresItsTimerEarlyInVirtualTimeAndSlowClockLate() {
+        Simulation sim = new Simulation(1);
+        NodeClock fast = new NodeClock(sim, 0, 0.25, 0);
+        NodeClock slow = new NodeClock(sim, 1, -0.5, 0);
+        NodeClock exact = new NodeClock(sim, 2);
+        List<String> fired = new ArrayList<>();
+        fast.schedule(100 * MS, "t", 0, () -> fired.add("fast@" + sim.nowNs() + "/local" + fast.nowNs()));
+        slow.schedule(100 * MS, "t", 0, () -> fired.add("slow@" + sim.nowNs() + "/local" + slow.nowNs()));
+        exact.schedule(100 * MS, "t", 0, () -> fired.add("exact@" + sim.nowNs()));
+        sim.runUntil(Long.MAX_VALUE);
+        // local = virtual * (1 + drift): 100ms local is 80ms virtual at +25%, 200ms at -50%.
+        assertThat(fired)
+                .containsExactly(
+                        "fast@" + 80 * MS + "/local" + 100 * MS,
+                        "exact@" + 100 * MS,
+                        "slow@" + 200 * MS + "/local" + 100 * MS);
+    }
+
+    @Test
+    void driftChangeMovesPendingTimersAndKeepsTheClockContinuous() {
+        Simulation sim = new Simulation(1);
+        NodeClock c = new NodeClock(sim, 0);
+        long[] firedAt = {-1};
+        LocalTimer t = c.schedule(100 * MS, "election", 0, () -> firedAt[0] = sim.nowNs());
+        assertThat(t.virtualFireTimeNs()).isEqualTo(100 * MS);
+        sim.runUntil(40 * MS);
+        c.setDrift(-0.5); // half speed from virtual 40ms: 60ms of local time left takes 120ms
+        assertThat(c.nowNs()).isEqualTo(40 * MS);
+        assertThat(t.virtualFireTimeNs()).isEqualTo(160 * MS);
+        sim.runUntil(100 * MS);
+        assertThat(c.nowNs()).isEqualTo(70 * MS);
+        c.setDrift(1.0 / 2); // 30ms local left at 1.5x speed: 20ms virtual
+        sim.runUntil(Long.MAX_VALUE);
+        assertThat(firedAt[0]).isEqualTo(120 * MS);
+        assertThat(c.pendingTimers()).isZero();
+    }
+
+    @Test
+    void forwardJumpFiresOverdueTimersNowAndBackwardOffsetDelaysThem() {
+        Simulation sim = new Simulation(1);
+        NodeClock c = new NodeClock(sim, 0);
+        long[] a = {-1};
+        long[] b = {-1};
+        c.schedule(50 * MS, "a", 0, () -> a[0] = sim.nowNs());
+        c.schedule(200 * MS, "b", 0, () -> b[0] = sim.nowNs());
+        sim.runUntil(10 * MS);
+        c.jumpTo(100 * MS); // a is overdue, b is 100ms away
+        sim.runUntil(20 * MS);
+        assertThat(a[0]).isEqualTo(10 * MS);
+        c.addOffset(-30 * MS); // local 110 -> 80: b now 120ms away
+        sim.runUntil(Long.MAX_VALUE);
+        assertThat(b[0]).isEqualTo(140 * MS);
+    }
+
+    @Test
+    void cancelledLocalTimerDoesNotFireEvenAfterDriftChange() {
+        Simulation sim = new Simulation(1);
+        NodeClock c = new NodeClock(sim, 0);
+        boolean[] ran = {false};
+        LocalTimer t = c.schedule(10 * MS, "x", 0, () -> ran[0] = true);
+        assertThat(t.cancel()).isTrue();
+        c.setDrift(0.1);
+        sim.runUntil(Long.MAX_VALUE);
+        assertThat(ran[0]).isFalse();
+        assertThat(t.isPending()).isFalse();
+        assertThat(t.cancel()).isFalse();
+    }
+
+    @Test
+    void invalidDriftIsRefusedNamingTheField() {
+        Simulation sim = new Simulation(1);
+        assertThatThrownBy(() -> new NodeClock(sim, 0, 0.9, 0)).hasMessageContaining("drift");
+        assertThatThrownBy(() -> new NodeClock(sim, 0, Double.NaN, 0)).hasMessageContaining("drift");
+        assertThatThrownBy(() -> new NodeClock(sim, 0).schedule(-1, "x", 0, () -> {}))
+                .hasMessageContaining("localDelayNs");
+    }
+}

@@ -1,0 +1,118 @@
+package io.raftsim.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+    @Test
+    void eventsRunInTimeOrderThenInsertionOrder() {
+        Simulation sim = new Simulation(1);
+        List<String> order = new ArrayList<>();
+        sim.schedule(30, "c", 0, 0, () -> order.add("c@" + sim.nowNs()));
+        sim.schedule(10, "a1", 0, 0, () -> order.add("a1@" + sim.nowNs()));
+        sim.schedule(10, "a2", 0, 0, () -> order.add("a2@" + sim.nowNs()));
+        sim.schedule(20, "b", 0, 0, () -> {
+            order.add("b@" + sim.nowNs());
+            sim.schedule(0, "b-now", 0, 0, () -> order.add("bnow@" + sim.nowNs()));
+            sim.schedule(10, "b-later", 0, 0, () -> order.add("blater@" + sim.nowNs()));
+        });
+        assertThat(sim.runUntil(Long.MAX_VALUE)).isEqualTo(RunResult.QUEUE_EMPTY);
+        // b-later (t=30) was inserted after c (t=30), so it runs after c.
+        assertThat(order).containsExactly("a1@10", "a2@10", "b@20", "bnow@20", "c@30", "blater@30");
+        assertThat(sim.executedEvents()).isEqualTo(6);
+    }
+
+    @Test
+    void heapKeepsOrderUnderManyRandomInsertionsAndCancellations() {
+        Simulation sim = new Simulation(7);
+        RandomStream rnd = sim.random("test");
+        List<Timer> timers = new ArrayList<>();
+        List<long[]> fired = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            long at = rnd.nextLong(1000);
+            timers.add(sim.schedule(at, "e", 0, i, () -> fired.add(new long[] {sim.nowNs(), 0})));
+        }
+        int cancelled = 0;
+        for (int i = 0; i < timers.size(); i += 3) {
+            assertThat(timers.get(i).cancel()).isTrue();
+            assertThat(timers.get(i).cancel()).isFalse();
+            cancelled++;
+        }
+        sim.runUntil(Long.MAX_VALUE);
+        assertThat(fired).hasSize(5000 - cancelled);
+        for (int i = 1; i < fired.size(); i++) {
+            assertThat(fired.get(i)[0]).isGreaterThanOrEqualTo(fired.get(i - 1)[0]);
+        }
+    }
+
+    @Test
+    void cancelledTimerNeverRunsAndDoesNotCountOrHash() {
+        Simulation a = new Simulation(1);
+        Simulation b = new Simulation(1);
+        boolean[] ran = {false};
+        a.schedule(5, "x", 1, 9, () -> {});
+        Timer t = a.schedule(6, "y", 1, 9, () -> ran[0] = true);
+        b.schedule(5, "x", 1, 9, () -> {});
+        assertThat(t.isPending()).isTrue();
+        assertThat(t.cancel()).isTrue();
+        assertThat(t.isPending()).isFalse();
+        a.runUntil(Long.MAX_VALUE);
+        b.runUntil(Long.MAX_VALUE);
+        assertThat(ran[0]).isFalse();
+        assertThat(a.executedEvents()).isEqualTo(1);
+        assertThat(a.traceHash().hex()).isEqualTo(b.traceHash().hex());
+    }
+
+    @Test
+    void stepBudgetAndTimeLimitStopTheRunLoop() {
+        Simulation sim = new Simulation(1);
+        for (int i = 1; i <= 10; i++) {
+            sim.schedule(i * 100L, "e", 0, i, () -> {});
+        }
+        assertThat(sim.run(3, Long.MAX_VALUE)).isEqualTo(RunResult.STEP_BUDGET);
+        assertThat(sim.executedEvents()).isEqualTo(3);
+        assertThat(sim.nowNs()).isEqualTo(300);
+        assertThat(sim.runUntil(550)).isEqualTo(RunResult.TIME_LIMIT);
+        assertThat(sim.executedEvents()).isEqualTo(5);
+        assertThat(sim.nowNs()).isEqualTo(550);
+        assertThat(sim.runFor(10_000)).isEqualTo(RunResult.QUEUE_EMPTY);
+        assertThat(sim.executedEvents()).isEqualTo(10);
+        assertThat(sim.nowNs()).isEqualTo(10_550);
+    }
+
+    @Test
+    void stopEndsTheRunAfterTheCurrentEvent() {
+        Simulation sim = new Simulation(1);
+        sim.schedule(1, "a", 0, 0, sim::stop);
+        sim.schedule(2, "b", 0, 0, () -> {});
+        assertThat(sim.runUntil(Long.MAX_VALUE)).isEqualTo(RunResult.STOPPED);
+        assertThat(sim.pendingEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void schedulingInThePastOrWithNegativeDelayFailsNamingTheField() {
+        Simulation sim = new Simulation(1);
+        sim.schedule(100, "a", 0, 0, () -> {});
+        sim.runUntil(Long.MAX_VALUE);
+        assertThatThrownBy(() -> sim.schedule(-1, "x", 0, 0, () -> {})).hasMessageContaining("delayNs");
+        assertThatThrownBy(() -> sim.scheduleAt(50, "x", 0, 0, () -> {})).hasMessageContaining("timeNs 50");
+    }
+
+    @Test
+    void eventLogKeepsTheLastEventsInOrder() {
+        Simulation sim = new Simulation(1);
+        EventLog log = sim.enableEventLog(3);
+        for (int i = 1; i <= 5; i++) {
+            sim.schedule(i, "e" + i, i % 2, i, () -> {});
+        }
+        sim.runUntil(Long.MAX_VALUE);
+        assertThat(log.written()).isEqualTo(5);
+        assertThat(log.records()).extracting(EventRecord::kind).containsExactly("e3", "e4", "e5");
+        assertThat(log.records().get(0).index()).isEqualTo(2);
+        assertThat(log.records().get(0).timeNs()).isEqualTo(3);
+    }
+}
