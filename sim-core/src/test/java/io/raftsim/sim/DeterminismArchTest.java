@@ -67,7 +67,10 @@ class DeterminismArchTest {
     static final ArchRule noParallelStreams = noClasses()
             .that(SIMULATED)
             .should()
-            .callMethod(java.util.Collection.class, "parallelStream")
+            .callMethodWhere(DescribedPredicate.describe(
+                    "Collection.parallelStream()",
+                    call -> call.getTarget().getName().equals("parallelStream")
+                            && call.getTargetOwner().isAssignableTo(java.util.Collection.class)))
             .orShould()
             .callMethodWhere(DescribedPredicate.describe(
                     "BaseStream.parallel()",
