@@ -107,10 +107,24 @@ public final class Cluster {
         return failedStarts;
     }
 
-    /** Starts every process on an empty disk. */
+    /**
+     * Provisions every machine (creates the data directories and makes their entries durable, as
+     * an installer would, so that a crash cannot take the directories themselves), then starts
+     * every process on its empty disk.
+     */
     public void startAll() {
         for (NodeProcess p : procs) {
-            boot(p);
+            p.fs.mkdirs(LOG_DIR);
+            p.fs.mkdirs(META_DIR);
+            p.status = ProcessStatus.UP;
+            p.fs.syncDirectory(
+                    "raft",
+                    e1 -> p.fs.syncDirectory("", e2 -> {
+                        if (e1 != null || e2 != null) {
+                            throw new IllegalStateException("provisioning n" + p.index + " failed: " + e1 + ", " + e2);
+                        }
+                        boot(p);
+                    }));
         }
     }
 
@@ -146,14 +160,13 @@ public final class Cluster {
         }
         int i = p.index;
         try {
-            p.fs.mkdirs(LOG_DIR);
-            p.fs.mkdirs(META_DIR);
             LogStorage log = SegmentedLog.open(p.fs, LOG_DIR);
             MetaStorage meta = FileMetaStorage.open(p.fs, META_DIR);
             long first = log.firstIndex();
             long last = log.lastIndex();
             List<LogEntry> recovered = last >= first ? log.entries(first, last, Long.MAX_VALUE) : List.of();
             monitor.onRestart(i, recovered, first);
+
             LogStorage engineLog = unsafeAckBeforeFsync ? new EarlyAckLogStorage(log, p.engineClock) : log;
             LogStorage monitored = new MonitoredLogStorage(engineLog, monitor, i);
             KvStateMachine fsm = new KvStateMachine(

@@ -196,17 +196,19 @@ public final class NemesisDriver {
                 restartIfUp(d.node());
             });
         } else if (d instanceof BitFlip b) {
+            // Bit rot is noticed when the data is read again: crash, flip, restart after the event.
+            // The crash comes first: it decides which files (and bytes) are durable at all.
+            cluster.kill(b.node(), false);
             List<String> candidates = new ArrayList<>();
-            for (String f : files) {
+            for (String f : files(fs, Cluster.LOG_DIR)) {
                 if (fs.durableSize(f) > 0) {
                     candidates.add(f);
                 }
             }
             if (candidates.isEmpty()) {
+                later(e, () -> cluster.restart(b.node()));
                 return false;
             }
-            // Bit rot is noticed when the data is read again: crash, flip, restart after the event.
-            cluster.kill(b.node(), false);
             String victim = candidates.get((int) Math.floorMod(b.selector(), (long) candidates.size()));
             fs.flipRandomBit(victim);
             later(e, () -> cluster.restart(b.node()));
