@@ -22,8 +22,7 @@ public final class NetworkBench {
         System.out.println("| scenario | delivered | seconds | delivered/s |");
         System.out.println("| --- | ---: | ---: | ---: |");
         LinkConfig stream = LinkConfig.stream(200_000, 100_000);
-        LinkConfig datagram =
-                LinkConfig.datagram(200_000, 100_000);
+        LinkConfig datagram = LinkConfig.datagram(200_000, 100_000);
         for (LinkConfig c : List.of(stream, datagram)) {
             measure(c, messages / 4); // warm-up
             double[] r = measure(c, messages);
