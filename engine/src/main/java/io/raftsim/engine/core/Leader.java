@@ -73,6 +73,7 @@ final class Leader implements Role {
                             List.of(),
                             core.log().committed()),
                     false);
+            e.getValue().setSentCommit(Math.min(match, core.log().committed()));
         }
     }
 
@@ -115,6 +116,7 @@ final class Leader implements Role {
                         core.log().committed()),
                 false);
         pr.sentAppend(prev + entries.size(), entries.size());
+        pr.setSentCommit(Math.min(prev + entries.size(), core.log().committed()));
         return true;
     }
 
@@ -143,8 +145,15 @@ final class Leader implements Role {
             if (maybeCommit(core)) {
                 broadcastAppend(core, true);
             } else {
+                boolean sent = false;
                 while (sendAppend(core, r.from(), false)) {
-                    // Fill the in-flight window.
+                    sent = true; // Fill the in-flight window.
+                }
+                if (!sent
+                        && pr.sentCommit()
+                                < Math.min(pr.matchIndex(), core.log().committed())) {
+                    // The follower has not heard of the commit index it can now use.
+                    sendAppend(core, r.from(), true);
                 }
             }
             return;

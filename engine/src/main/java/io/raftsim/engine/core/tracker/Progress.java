@@ -13,6 +13,9 @@ public final class Progress {
     /** Heard from since the last CheckQuorum round (dissertation §6.2). */
     private boolean recentActive;
 
+    /** Highest commit index this peer can have learned from what we sent (capped at what it verified). */
+    private long sentCommit;
+
     private final Inflights inflights;
 
     public Progress(long nextIndex, int maxInflight) {
@@ -42,6 +45,14 @@ public final class Progress {
 
     public Inflights inflights() {
         return inflights;
+    }
+
+    public long sentCommit() {
+        return sentCommit;
+    }
+
+    public void setSentCommit(long commit) {
+        sentCommit = Math.max(sentCommit, commit);
     }
 
     public boolean recentActive() {
