@@ -62,8 +62,18 @@ public final class InteractionEnv {
             case "tick" -> tick(slot(args.get(0)), args.size() > 1 ? Integer.parseInt(args.get(1)) : 1);
             case "campaign" -> campaign(slot(args.get(0)));
             case "deliver" -> deliver(args.isEmpty() ? null : args.get(0));
+            case "deliver-one" -> deliverOne(args.get(0));
             case "drop" -> drop(args.isEmpty() ? null : args.get(0));
-            case "stabilize" -> stabilize();
+            case "stabilize" -> stabilize(args.contains("quiet"));
+            case "propose-many" -> {
+                Slot s = slot(args.get(0));
+                int count = Integer.parseInt(args.get(1));
+                String prefix = args.size() > 2 ? args.get(2) : "x";
+                for (int i = 1; i <= count; i++) {
+                    s.node.apply(io.raftsim.engine.Task.of((prefix + i).getBytes(StandardCharsets.UTF_8), null));
+                }
+                process(s);
+            }
             case "propose" -> propose(slot(args.get(0)), String.join(" ", args.subList(1, args.size())), -1);
             case "propose-expect-term" ->
                 propose(slot(args.get(0)), String.join(" ", args.subList(2, args.size())), Long.parseLong(args.get(1)));
@@ -103,6 +113,10 @@ public final class InteractionEnv {
 
     private void addNodes(List<String> args) {
         int n = Integer.parseInt(args.get(0));
+        // A fresh cluster: forget any previous one in this script.
+        slots.clear();
+        network.clear();
+        partition.clear();
         options = NodeOptions.builder().tickIntervalMs(1).electionTimeoutMs(10).heartbeatIntervalMs(1);
         for (String kv : args.subList(1, args.size())) {
             String[] p = kv.split("=", 2);
@@ -165,12 +179,21 @@ public final class InteractionEnv {
         }
     }
 
+    /** Ticks the node until it asks for (pre-)votes: its election timer fired and it campaigned. */
     private void campaign(Slot s) {
         int limit = (int) (options.build().electionTimeoutMs() * 3);
+        int before = network.size();
         for (int i = 0; i < limit; i++) {
             tick(s, 1);
-            String st = s.node.describe().state().name();
-            if (st.equals("PRE_CANDIDATE") || st.equals("CANDIDATE") || st.equals("LEADER")) {
+            for (RaftMessage m : network.subList(before, network.size())) {
+                if (m.from().equals(s.id)
+                        && (m instanceof io.raftsim.engine.message.PreVoteRequest
+                                || m instanceof io.raftsim.engine.message.RequestVoteRequest)) {
+                    return;
+                }
+            }
+            before = network.size();
+            if (s.node.isLeader()) {
                 return;
             }
         }
@@ -211,6 +234,25 @@ public final class InteractionEnv {
         return !now.isEmpty();
     }
 
+    /** Delivers only the oldest message in flight to {@code target}. */
+    private void deliverOne(String target) {
+        for (var it = network.iterator(); it.hasNext(); ) {
+            RaftMessage m = it.next();
+            if (m.to().toString().equals(target)) {
+                it.remove();
+                List<RaftMessage> keep = new ArrayList<>(network);
+                network.clear();
+                network.add(m);
+                deliver(target);
+                keep.addAll(network);
+                network.clear();
+                network.addAll(keep);
+                return;
+            }
+        }
+        out.add("no message in flight to " + target);
+    }
+
     private void drop(String target) {
         for (var it = network.iterator(); it.hasNext(); ) {
             RaftMessage m = it.next();
@@ -221,14 +263,33 @@ public final class InteractionEnv {
         }
     }
 
-    private void stabilize() {
+    private void stabilize(boolean quiet) {
+        int delivered = 0;
         for (int round = 0; round < 1000; round++) {
             for (Slot s : slots.values()) {
                 if (s.node != null) {
                     process(s);
                 }
             }
-            if (!deliver(null)) {
+            int before = out.size();
+            boolean any = deliver(null);
+            if (quiet) {
+                // Keep callbacks and drops, hide ordinary deliveries.
+                List<String> kept = new ArrayList<>(out.subList(0, before));
+                for (String line : out.subList(before, out.size())) {
+                    if (line.contains(": ") || line.startsWith("dropped")) {
+                        kept.add(line);
+                    } else {
+                        delivered++;
+                    }
+                }
+                out.clear();
+                out.addAll(kept);
+            }
+            if (!any) {
+                if (quiet) {
+                    out.add("delivered " + delivered + " messages");
+                }
                 return;
             }
         }
