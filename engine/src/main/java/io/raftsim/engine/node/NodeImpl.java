@@ -397,7 +397,6 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void enqueueFsm(FsmEvent ev) {
-        queueApply();
         fsmQueue.add(ev);
         scheduleApply();
     }
