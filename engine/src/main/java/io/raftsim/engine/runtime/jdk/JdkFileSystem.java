@@ -112,6 +112,9 @@ public final class JdkFileSystem implements FileSystem, AutoCloseable {
     @Override
     public void syncDirectory(String dir, IoCallback done) {
         Path p = resolve(dir);
+        if (!Files.isDirectory(p)) {
+            throw new StorageException(StorageException.Kind.NOT_FOUND, "no such directory: '" + dir + "'");
+        }
         sync(
                 "sync directory '" + dir + "'",
                 () -> {
