@@ -42,6 +42,11 @@ public final class WglSearch {
     private final int[] prev;
     private final boolean[] info;
     private final long[] zobrist;
+    // Bit numbering of the linearized set: ops that returned first (in invocation order), info ops
+    // in a separate array (see ConfigSet for why).
+    private final int[] bit;
+    // For an info op: the previous info op with the same input, or NIL (symmetry pruning, see run()).
+    private final int[] previousTwin;
 
     // State interning: the search works on int state ids; step() runs once per (state, input).
     private final List<Object> states = new ArrayList<>();
@@ -64,10 +69,23 @@ public final class WglSearch {
         this.prev = new int[2 * n + 1];
         this.info = new boolean[n];
         this.zobrist = new long[n];
+        this.bit = new int[n];
+        this.previousTwin = new int[n];
+        Map<Integer, Integer> lastInfoWithInput = new HashMap<>();
+        int definite = 0;
+        int infos = 0;
         for (int i = 0; i < n; i++) {
             info[i] = problem.returnPos()[i] < 0;
             zobrist[i] = Mix.mix64(0x5851f42d4c957f2dL + i);
+            bit[i] = info[i] ? infos++ : definite++;
+            previousTwin[i] = NIL;
+            if (info[i]) {
+                Integer twin = lastInfoWithInput.put(problem.inputIds()[i], i);
+                previousTwin[i] = twin == null ? NIL : twin;
+            }
         }
+        this.definiteWords = new long[(definite >>> 6) + 1];
+        this.infoWords = new long[(infos >>> 6) + 1];
         buildList();
     }
 
@@ -152,13 +170,28 @@ public final class WglSearch {
     }
 
     private long startNanos;
+    private final long[] definiteWords;
+    private final long[] infoWords;
+
+    private void setBit(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        w[bit[op] >>> 6] |= 1L << bit[op];
+    }
+
+    private void clearBit(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        w[bit[op] >>> 6] &= ~(1L << bit[op]);
+    }
+
+    private boolean isLinearized(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        return (w[bit[op] >>> 6] & (1L << bit[op])) != 0;
+    }
 
     public SearchOutcome run() {
         startNanos = System.nanoTime();
-        int words = (n >>> 6) + 1;
-        long[] linearized = new long[words];
         long setHash = 0;
-        ConfigSet memo = new ConfigSet(words);
+        ConfigSet memo = new ConfigSet();
         int[] stackOp = new int[n];
         int[] stackState = new int[n];
         boolean[] stackPhase2 = new boolean[n];
@@ -206,13 +239,16 @@ public final class WglSearch {
                     state = stackState[depth];
                     phase2 = stackPhase2[depth];
                     boundary = stackBoundary[depth];
-                    linearized[op >>> 6] &= ~(1L << op);
+                    clearBit(op);
                     setHash ^= zobrist[op];
                     unlift(op);
                     node = next[op];
                     continue;
                 }
-                if (!info[node]) {
+                if (!info[node] || (previousTwin[node] != NIL && !isLinearized(previousTwin[node]))) {
+                    // Symmetry: an info op identical to an earlier, still unlinearized one leads
+                    // exactly where that one leads (neither has a return to meet), so try only the
+                    // earliest of each kind.
                     node = next[node];
                     continue;
                 }
@@ -220,9 +256,9 @@ public final class WglSearch {
             }
             int after = transition(state, p.inputIds()[candidate]);
             if (after >= 0) {
-                linearized[candidate >>> 6] |= 1L << candidate;
+                setBit(candidate);
                 long newHash = setHash ^ zobrist[candidate];
-                if (memo.add(newHash, after, linearized)) {
+                if (memo.add(newHash, after, definiteWords, infoWords)) {
                     stackOp[depth] = candidate;
                     stackState[depth] = state;
                     stackPhase2[depth] = phase2;
@@ -235,7 +271,7 @@ public final class WglSearch {
                     phase2 = false;
                     continue;
                 }
-                linearized[candidate >>> 6] &= ~(1L << candidate);
+                clearBit(candidate);
             }
             node = next[candidate];
         }
