@@ -204,7 +204,7 @@ public final class WglSearch {
         int boundary = NIL;
         long steps = 0;
         while (true) {
-            if ((++steps & (CHECK_EVERY - 1)) == 0) {
+            if ((steps++ & (CHECK_EVERY - 1)) == 0) {
                 SearchOutcome.Status stop = overBudget(memo);
                 if (stop != null) {
                     return outcome(stop, Arrays.copyOf(stackOp, depth), memo);
@@ -259,6 +259,12 @@ public final class WglSearch {
                 setBit(candidate);
                 long newHash = setHash ^ zobrist[candidate];
                 if (memo.add(newHash, after, definiteWords, infoWords)) {
+                    if (memo.size() > limits.maxConfigurations()) {
+                        return outcome(SearchOutcome.Status.CONFIGURATION_BUDGET, Arrays.copyOf(stackOp, depth), memo);
+                    }
+                    if (memo.bytes() > limits.maxMemoryBytes()) {
+                        return outcome(SearchOutcome.Status.MEMORY_BUDGET, Arrays.copyOf(stackOp, depth), memo);
+                    }
                     stackOp[depth] = candidate;
                     stackState[depth] = state;
                     stackPhase2[depth] = phase2;
@@ -280,12 +286,6 @@ public final class WglSearch {
     private SearchOutcome.Status overBudget(ConfigSet memo) {
         if (limits.cancelled().getAsBoolean()) {
             return SearchOutcome.Status.CANCELLED;
-        }
-        if (memo.size() > limits.maxConfigurations()) {
-            return SearchOutcome.Status.CONFIGURATION_BUDGET;
-        }
-        if (memo.bytes() > limits.maxMemoryBytes()) {
-            return SearchOutcome.Status.MEMORY_BUDGET;
         }
         if (System.nanoTime() - limits.deadlineNanos() > 0) {
             return SearchOutcome.Status.TIME_BUDGET;
