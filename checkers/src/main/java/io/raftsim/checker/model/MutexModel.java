@@ -1,0 +1,53 @@
+package io.raftsim.checker.model;
+
+/**
+ * A lock: {@code acquire} succeeds only when free, {@code release} only when held (as Knossos'
+ * mutex). The state is a {@link Boolean}: {@code true} when held; the default init is free.
+ */
+public final class MutexModel implements Model {
+    enum Input {
+        ACQUIRE,
+        RELEASE
+    }
+
+    @Override
+    public String name() {
+        return "mutex";
+    }
+
+    @Override
+    public Object initialState(Object initJson) {
+        if (initJson == DEFAULT_INIT || initJson == null) {
+            return Boolean.FALSE;
+        }
+        if (initJson instanceof Boolean b) {
+            return b;
+        }
+        throw new ModelException("mutex init must be true (held) or false (free), got " + Values.json(initJson));
+    }
+
+    @Override
+    public Object prepare(String f, Object value, Outcome outcome, Semantics semantics) {
+        Input in =
+                switch (f) {
+                    case "acquire" -> Input.ACQUIRE;
+                    case "release" -> Input.RELEASE;
+                    default -> throw Values.unknownF(name(), f, "acquire, release");
+                };
+        return outcome == Outcome.FAIL ? DROP : in;
+    }
+
+    @Override
+    public Object step(Object state, Object input) {
+        boolean held = (Boolean) state;
+        if (input == Input.ACQUIRE) {
+            return held ? null : Boolean.TRUE;
+        }
+        return held ? Boolean.FALSE : null;
+    }
+
+    @Override
+    public String describeState(Object state) {
+        return (Boolean) state ? "held" : "free";
+    }
+}

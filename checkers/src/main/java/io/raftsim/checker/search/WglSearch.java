@@ -1,0 +1,327 @@
+package io.raftsim.checker.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Wing and Gong linearizability search with Lowe's memoization ("Testing for linearizability",
+ * Lowe 2017; the algorithm Porcupine implements), adapted to Knossos semantics for ops that never
+ * returned.
+ *
+ * <p>The history is a doubly linked list of call and return entries in real-time order. A call may be
+ * linearized next when it comes before the first return entry in the list; linearizing it applies the
+ * model step and lifts its call and return out of the list. Reaching a return entry whose op is not
+ * linearized means the current prefix is a dead end: backtrack. Each configuration (linearized set,
+ * state) is explored at most once.
+ *
+ * <p>Ops that never returned ({@code info}) have a call entry and no return entry: they may be
+ * linearized at any point after their invocation, and they never force a backtrack, so an op that
+ * never took effect is simply never linearized. Reaching the end of the list therefore means every
+ * op that did return is linearized: success. Among the candidates at each point, ops that returned
+ * are tried first and {@code info} ops last (phase 2), so an info write is placed only where a later
+ * read needs it, instead of being tried at every point of the history.
+ *
+ * <p>Single-threaded and deterministic: the same problem gives the same outcome, counterexample
+ * included.
+ */
+public final class WglSearch {
+    private static final int NIL = -1;
+    private static final int CHECK_EVERY = 1 << 12;
+    private static final int MAX_STATES_REPORTED = 8;
+
+    private final SearchProblem p;
+    private final SearchLimits limits;
+    private final int n;
+    private final int head;
+    private final int[] next;
+    private final int[] prev;
+    private final boolean[] info;
+    private final long[] zobrist;
+    // Bit numbering of the linearized set: ops that returned first (in invocation order), info ops
+    // in a separate array (see ConfigSet for why).
+    private final int[] bit;
+    // For an info op: the previous info op with the same input, or NIL (symmetry pruning, see run()).
+    private final int[] previousTwin;
+
+    // State interning: the search works on int state ids; step() runs once per (state, input).
+    private final List<Object> states = new ArrayList<>();
+    private final Map<Object, Integer> stateIds = new HashMap<>();
+    private final LongIntMap transitions = new LongIntMap(1024);
+    private long transitionCount;
+
+    // The deepest point reached when the search fails.
+    private int bestReturnPos = -1;
+    private int bestBlockedOp = -1;
+    private final Set<Integer> bestStates = new LinkedHashSet<>();
+    private int[] bestPrefix = new int[0];
+
+    public WglSearch(SearchProblem problem, SearchLimits limits) {
+        this.p = problem;
+        this.limits = limits;
+        this.n = problem.size();
+        this.head = 2 * n;
+        this.next = new int[2 * n + 1];
+        this.prev = new int[2 * n + 1];
+        this.info = new boolean[n];
+        this.zobrist = new long[n];
+        this.bit = new int[n];
+        this.previousTwin = new int[n];
+        Map<Integer, Integer> lastInfoWithInput = new HashMap<>();
+        int definite = 0;
+        int infos = 0;
+        for (int i = 0; i < n; i++) {
+            info[i] = problem.returnPos()[i] < 0;
+            zobrist[i] = Mix.mix64(0x5851f42d4c957f2dL + i);
+            bit[i] = info[i] ? infos++ : definite++;
+            previousTwin[i] = NIL;
+            if (info[i]) {
+                Integer twin = lastInfoWithInput.put(problem.inputIds()[i], i);
+                previousTwin[i] = twin == null ? NIL : twin;
+            }
+        }
+        this.definiteWords = new long[(definite >>> 6) + 1];
+        this.infoWords = new long[(infos >>> 6) + 1];
+        buildList();
+    }
+
+    /** Links the entries in history order: calls by invocation position, returns by return position. */
+    private void buildList() {
+        int definite = 0;
+        for (int i = 0; i < n; i++) {
+            if (!info[i]) {
+                definite++;
+            }
+        }
+        long[] events = new long[n + definite];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            events[k++] = ((long) p.invokePos()[i] << 32) | i;
+            if (!info[i]) {
+                events[k++] = ((long) p.returnPos()[i] << 32) | (n + i);
+            }
+        }
+        Arrays.sort(events);
+        int last = head;
+        for (long e : events) {
+            int node = (int) e;
+            next[last] = node;
+            prev[node] = last;
+            last = node;
+        }
+        next[last] = NIL;
+    }
+
+    private int internState(Object s) {
+        Integer id = stateIds.get(s);
+        if (id != null) {
+            return id;
+        }
+        int fresh = states.size();
+        states.add(s);
+        stateIds.put(s, fresh);
+        return fresh;
+    }
+
+    /** The state id after op input {@code input} in state {@code state}, or -1 when impossible. */
+    private int transition(int state, int input) {
+        long key = ((long) state << 32) | input;
+        int cached = transitions.get(key);
+        if (cached != LongIntMap.MISSING) {
+            return cached;
+        }
+        Object after = p.model().step(states.get(state), p.inputs()[input]);
+        int result = after == null ? -1 : internState(after);
+        transitions.put(key, result);
+        transitionCount++;
+        return result;
+    }
+
+    private void lift(int op) {
+        next[prev[op]] = next[op];
+        if (next[op] != NIL) {
+            prev[next[op]] = prev[op];
+        }
+        if (!info[op]) {
+            int r = n + op;
+            next[prev[r]] = next[r];
+            if (next[r] != NIL) {
+                prev[next[r]] = prev[r];
+            }
+        }
+    }
+
+    private void unlift(int op) {
+        if (!info[op]) {
+            int r = n + op;
+            next[prev[r]] = r;
+            if (next[r] != NIL) {
+                prev[next[r]] = r;
+            }
+        }
+        next[prev[op]] = op;
+        if (next[op] != NIL) {
+            prev[next[op]] = op;
+        }
+    }
+
+    private long startNanos;
+    private final long[] definiteWords;
+    private final long[] infoWords;
+
+    private void setBit(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        w[bit[op] >>> 6] |= 1L << bit[op];
+    }
+
+    private void clearBit(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        w[bit[op] >>> 6] &= ~(1L << bit[op]);
+    }
+
+    private boolean isLinearized(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        return (w[bit[op] >>> 6] & (1L << bit[op])) != 0;
+    }
+
+    public SearchOutcome run() {
+        startNanos = System.nanoTime();
+        long setHash = 0;
+        ConfigSet memo = new ConfigSet();
+        int[] stackOp = new int[n];
+        int[] stackState = new int[n];
+        boolean[] stackPhase2 = new boolean[n];
+        int[] stackBoundary = new int[n];
+        int depth = 0;
+
+        int state = internState(p.initialState());
+        int node = next[head];
+        boolean phase2 = false;
+        int boundary = NIL;
+        long steps = 0;
+        while (true) {
+            if ((steps++ & (CHECK_EVERY - 1)) == 0) {
+                SearchOutcome.Status stop = overBudget(memo);
+                if (stop != null) {
+                    return outcome(stop, Arrays.copyOf(stackOp, depth), memo);
+                }
+            }
+            int candidate = NIL;
+            if (!phase2) {
+                if (node == NIL) {
+                    return outcome(SearchOutcome.Status.LINEARIZABLE, Arrays.copyOf(stackOp, depth), memo);
+                }
+                if (node >= n) {
+                    // The first return entry: every op that returned before it is linearized.
+                    // Now try the ops that never returned, from the start of the list.
+                    phase2 = true;
+                    boundary = node;
+                    node = next[head];
+                    continue;
+                }
+                if (info[node]) {
+                    node = next[node];
+                    continue;
+                }
+                candidate = node;
+            } else {
+                if (node == boundary) {
+                    noteDeadEnd(boundary - n, state, stackOp, depth);
+                    if (depth == 0) {
+                        return outcome(SearchOutcome.Status.NOT_LINEARIZABLE, bestPrefix, memo);
+                    }
+                    depth--;
+                    int op = stackOp[depth];
+                    state = stackState[depth];
+                    phase2 = stackPhase2[depth];
+                    boundary = stackBoundary[depth];
+                    clearBit(op);
+                    setHash ^= zobrist[op];
+                    unlift(op);
+                    node = next[op];
+                    continue;
+                }
+                if (!info[node] || (previousTwin[node] != NIL && !isLinearized(previousTwin[node]))) {
+                    // Symmetry: an info op identical to an earlier, still unlinearized one leads
+                    // exactly where that one leads (neither has a return to meet), so try only the
+                    // earliest of each kind.
+                    node = next[node];
+                    continue;
+                }
+                candidate = node;
+            }
+            int after = transition(state, p.inputIds()[candidate]);
+            if (after >= 0) {
+                setBit(candidate);
+                long newHash = setHash ^ zobrist[candidate];
+                if (memo.add(newHash, after, definiteWords, infoWords)) {
+                    if (memo.size() > limits.maxConfigurations()) {
+                        return outcome(SearchOutcome.Status.CONFIGURATION_BUDGET, Arrays.copyOf(stackOp, depth), memo);
+                    }
+                    if (memo.bytes() > limits.maxMemoryBytes()) {
+                        return outcome(SearchOutcome.Status.MEMORY_BUDGET, Arrays.copyOf(stackOp, depth), memo);
+                    }
+                    stackOp[depth] = candidate;
+                    stackState[depth] = state;
+                    stackPhase2[depth] = phase2;
+                    stackBoundary[depth] = boundary;
+                    depth++;
+                    state = after;
+                    setHash = newHash;
+                    lift(candidate);
+                    node = next[head];
+                    phase2 = false;
+                    continue;
+                }
+                clearBit(candidate);
+            }
+            node = next[candidate];
+        }
+    }
+
+    private SearchOutcome.Status overBudget(ConfigSet memo) {
+        if (limits.cancelled().getAsBoolean()) {
+            return SearchOutcome.Status.CANCELLED;
+        }
+        if (System.nanoTime() - limits.deadlineNanos() > 0) {
+            return SearchOutcome.Status.TIME_BUDGET;
+        }
+        return null;
+    }
+
+    /** Remembers the furthest op return the search could not get past, with the states it saw. */
+    private void noteDeadEnd(int op, int state, int[] stackOp, int depth) {
+        int pos = p.returnPos()[op];
+        if (pos > bestReturnPos) {
+            bestReturnPos = pos;
+            bestBlockedOp = op;
+            bestStates.clear();
+            bestStates.add(state);
+            bestPrefix = Arrays.copyOf(stackOp, depth);
+        } else if (pos == bestReturnPos && bestStates.size() < MAX_STATES_REPORTED) {
+            bestStates.add(state);
+        }
+    }
+
+    private SearchOutcome outcome(SearchOutcome.Status status, int[] order, ConfigSet memo) {
+        List<Object> seen = new ArrayList<>();
+        for (int s : bestStates) {
+            seen.add(states.get(s));
+        }
+        int[] lin = status == SearchOutcome.Status.LINEARIZABLE
+                ? order
+                : bestPrefix.length >= order.length ? bestPrefix : order;
+        return new SearchOutcome(
+                status,
+                lin,
+                bestBlockedOp,
+                List.copyOf(seen),
+                memo.size(),
+                transitionCount,
+                System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,283 @@
+package io.raftsim.engine;
+
+import java.util.Objects;
+
+/**
+ * Node options (braft's {@code NodeOptions}), validated when built: every inconsistency is reported
+ * with the offending values. Protocol choices are options so that the harness can benchmark them.
+ *
+ * <p>Time is counted in ticks of {@code tickIntervalMs} of node-local time: the election timeout is
+ * randomized in {@code [electionTimeoutMs, 2 * electionTimeoutMs)} (Raft paper §5.2), heartbeats go
+ * out every {@code heartbeatIntervalMs}.
+ */
+public final class NodeOptions {
+    private final Configuration initialConfiguration;
+    private final StateMachine stateMachine;
+    private final long electionTimeoutMs;
+    private final long heartbeatIntervalMs;
+    private final long tickIntervalMs;
+    private final boolean preVote;
+    private final boolean checkQuorum;
+    private final int maxEntriesPerAppend;
+    private final long maxBytesPerAppend;
+    private final int maxInflightAppends;
+    private final int maxApplyBatch;
+    private final boolean proposalBatching;
+    private final int maxPendingTasks;
+
+    private NodeOptions(Builder b) {
+        this.initialConfiguration = b.initialConfiguration;
+        this.stateMachine = b.stateMachine;
+        this.electionTimeoutMs = b.electionTimeoutMs;
+        this.heartbeatIntervalMs = b.heartbeatIntervalMs;
+        this.tickIntervalMs = b.tickIntervalMs;
+        this.preVote = b.preVote;
+        this.checkQuorum = b.checkQuorum;
+        this.maxEntriesPerAppend = b.maxEntriesPerAppend;
+        this.maxBytesPerAppend = b.maxBytesPerAppend;
+        this.maxInflightAppends = b.maxInflightAppends;
+        this.maxApplyBatch = b.maxApplyBatch;
+        this.proposalBatching = b.proposalBatching;
+        this.maxPendingTasks = b.maxPendingTasks;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.initialConfiguration = initialConfiguration;
+        b.stateMachine = stateMachine;
+        b.electionTimeoutMs = electionTimeoutMs;
+        b.heartbeatIntervalMs = heartbeatIntervalMs;
+        b.tickIntervalMs = tickIntervalMs;
+        b.preVote = preVote;
+        b.checkQuorum = checkQuorum;
+        b.maxEntriesPerAppend = maxEntriesPerAppend;
+        b.maxBytesPerAppend = maxBytesPerAppend;
+        b.maxInflightAppends = maxInflightAppends;
+        b.maxApplyBatch = maxApplyBatch;
+        b.proposalBatching = proposalBatching;
+        b.maxPendingTasks = maxPendingTasks;
+        return b;
+    }
+
+    /** The voters when the log holds no configuration entry yet (a fresh cluster). */
+    public Configuration initialConfiguration() {
+        return initialConfiguration;
+    }
+
+    public StateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    public long electionTimeoutMs() {
+        return electionTimeoutMs;
+    }
+
+    public long heartbeatIntervalMs() {
+        return heartbeatIntervalMs;
+    }
+
+    public long tickIntervalMs() {
+        return tickIntervalMs;
+    }
+
+    public int electionTicks() {
+        return (int) (electionTimeoutMs / tickIntervalMs);
+    }
+
+    public int heartbeatTicks() {
+        return (int) (heartbeatIntervalMs / tickIntervalMs);
+    }
+
+    /** Dissertation §9.6: a PreVote round before bumping the term. */
+    public boolean preVote() {
+        return preVote;
+    }
+
+    /** Dissertation §6.2/§9.6: a leader steps down without a majority's contact; followers are sticky. */
+    public boolean checkQuorum() {
+        return checkQuorum;
+    }
+
+    public int maxEntriesPerAppend() {
+        return maxEntriesPerAppend;
+    }
+
+    public long maxBytesPerAppend() {
+        return maxBytesPerAppend;
+    }
+
+    /** Pipelining: AppendEntries in flight per follower in the replicate state. */
+    public int maxInflightAppends() {
+        return maxInflightAppends;
+    }
+
+    /** Most entries handed to one {@code onApply}. */
+    public int maxApplyBatch() {
+        return maxApplyBatch;
+    }
+
+    /** Tasks applied in one event-loop turn are proposed together (one log append, one AppendEntries). */
+    public boolean proposalBatching() {
+        return proposalBatching;
+    }
+
+    /** Tasks proposed but not yet applied beyond which {@code apply} answers EBUSY. */
+    public int maxPendingTasks() {
+        return maxPendingTasks;
+    }
+
+    @Override
+    public String toString() {
+        return "NodeOptions{conf=" + initialConfiguration + ", electionTimeoutMs=" + electionTimeoutMs
+                + ", heartbeatIntervalMs=" + heartbeatIntervalMs + ", tickIntervalMs=" + tickIntervalMs
+                + ", preVote=" + preVote + ", checkQuorum=" + checkQuorum + ", maxEntriesPerAppend="
+                + maxEntriesPerAppend + ", maxBytesPerAppend=" + maxBytesPerAppend + ", maxInflightAppends="
+                + maxInflightAppends + ", maxApplyBatch=" + maxApplyBatch + ", proposalBatching="
+                + proposalBatching + ", maxPendingTasks=" + maxPendingTasks + "}";
+    }
+
+    /** Builder with braft-like defaults (election 1000 ms, heartbeat 100 ms). */
+    public static final class Builder {
+        private Configuration initialConfiguration;
+        private StateMachine stateMachine;
+        private long electionTimeoutMs = 1000;
+        private long heartbeatIntervalMs = 100;
+        private long tickIntervalMs = 10;
+        private boolean preVote = true;
+        private boolean checkQuorum = true;
+        private int maxEntriesPerAppend = 256;
+        private long maxBytesPerAppend = 1 << 20;
+        private int maxInflightAppends = 64;
+        private int maxApplyBatch = 64;
+        private boolean proposalBatching = true;
+        private int maxPendingTasks = 100_000;
+
+        private Builder() {}
+
+        public Builder initialConfiguration(Configuration v) {
+            initialConfiguration = v;
+            return this;
+        }
+
+        public Builder stateMachine(StateMachine v) {
+            stateMachine = v;
+            return this;
+        }
+
+        public Builder electionTimeoutMs(long v) {
+            electionTimeoutMs = v;
+            return this;
+        }
+
+        public Builder heartbeatIntervalMs(long v) {
+            heartbeatIntervalMs = v;
+            return this;
+        }
+
+        public Builder tickIntervalMs(long v) {
+            tickIntervalMs = v;
+            return this;
+        }
+
+        public Builder preVote(boolean v) {
+            preVote = v;
+            return this;
+        }
+
+        public Builder checkQuorum(boolean v) {
+            checkQuorum = v;
+            return this;
+        }
+
+        public Builder maxEntriesPerAppend(int v) {
+            maxEntriesPerAppend = v;
+            return this;
+        }
+
+        public Builder maxBytesPerAppend(long v) {
+            maxBytesPerAppend = v;
+            return this;
+        }
+
+        public Builder maxInflightAppends(int v) {
+            maxInflightAppends = v;
+            return this;
+        }
+
+        public Builder maxApplyBatch(int v) {
+            maxApplyBatch = v;
+            return this;
+        }
+
+        public Builder proposalBatching(boolean v) {
+            proposalBatching = v;
+            return this;
+        }
+
+        public Builder maxPendingTasks(int v) {
+            maxPendingTasks = v;
+            return this;
+        }
+
+        /** Validates everything at once and throws {@link IllegalArgumentException} naming each problem. */
+        public NodeOptions build() {
+            StringBuilder errors = new StringBuilder();
+            if (initialConfiguration == null || initialConfiguration.isEmpty()) {
+                errors.append("; initialConfiguration must name at least one peer, got ")
+                        .append(initialConfiguration);
+            }
+            if (stateMachine == null) {
+                errors.append("; stateMachine is required");
+            }
+            if (tickIntervalMs <= 0) {
+                errors.append("; tickIntervalMs must be > 0, got ").append(tickIntervalMs);
+            } else {
+                if (heartbeatIntervalMs < tickIntervalMs || heartbeatIntervalMs % tickIntervalMs != 0) {
+                    errors.append("; heartbeatIntervalMs (")
+                            .append(heartbeatIntervalMs)
+                            .append(") must be a positive multiple of tickIntervalMs (")
+                            .append(tickIntervalMs)
+                            .append(")");
+                }
+                if (electionTimeoutMs % tickIntervalMs != 0) {
+                    errors.append("; electionTimeoutMs (")
+                            .append(electionTimeoutMs)
+                            .append(") must be a multiple of tickIntervalMs (")
+                            .append(tickIntervalMs)
+                            .append(")");
+                }
+            }
+            if (heartbeatIntervalMs >= electionTimeoutMs) {
+                errors.append("; heartbeatIntervalMs (")
+                        .append(heartbeatIntervalMs)
+                        .append(") must be shorter than electionTimeoutMs (")
+                        .append(electionTimeoutMs)
+                        .append(")");
+            }
+            if (maxEntriesPerAppend < 1) {
+                errors.append("; maxEntriesPerAppend must be >= 1, got ").append(maxEntriesPerAppend);
+            }
+            if (maxBytesPerAppend < 1) {
+                errors.append("; maxBytesPerAppend must be >= 1, got ").append(maxBytesPerAppend);
+            }
+            if (maxInflightAppends < 1) {
+                errors.append("; maxInflightAppends must be >= 1, got ").append(maxInflightAppends);
+            }
+            if (maxApplyBatch < 1) {
+                errors.append("; maxApplyBatch must be >= 1, got ").append(maxApplyBatch);
+            }
+            if (maxPendingTasks < 1) {
+                errors.append("; maxPendingTasks must be >= 1, got ").append(maxPendingTasks);
+            }
+            if (errors.length() > 0) {
+                throw new IllegalArgumentException("invalid NodeOptions: " + errors.substring(2));
+            }
+            Objects.requireNonNull(initialConfiguration);
+            return new NodeOptions(this);
+        }
+    }
+}

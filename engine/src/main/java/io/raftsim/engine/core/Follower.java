@@ -1,0 +1,30 @@
+package io.raftsim.engine.core;
+
+import io.raftsim.engine.message.AppendEntriesRequest;
+import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.message.TimeoutNow;
+
+/** Raft paper §5.2: passive; starts an election when it hears from no leader for a timeout. */
+final class Follower implements Role {
+    @Override
+    public RoleKind kind() {
+        return RoleKind.FOLLOWER;
+    }
+
+    @Override
+    public void tick(RaftCore core) {
+        core.tickElection();
+    }
+
+    @Override
+    public void step(RaftCore core, RaftMessage m) {
+        if (m instanceof AppendEntriesRequest req) {
+            core.resetElectionElapsed();
+            core.setLeader(req.from());
+            core.handleAppendEntries(req);
+        } else if (m instanceof TimeoutNow) {
+            // Dissertation §3.10: the leader hands over; campaign at once, skipping PreVote.
+            core.campaign(true);
+        }
+    }
+}

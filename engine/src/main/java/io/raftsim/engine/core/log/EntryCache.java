@@ -1,0 +1,66 @@
+package io.raftsim.engine.core.log;
+
+import io.raftsim.engine.storage.LogEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The most recent durable entries, contiguous, so that the leader serves replication to followers
+ * that are nearly caught up without reading the disk (braft's log manager memory cache). Holds
+ * between {@code capacity} and {@code 2 * capacity} entries: eviction is amortized.
+ */
+final class EntryCache {
+    private final int capacity;
+    private final ArrayList<LogEntry> entries = new ArrayList<>();
+
+    EntryCache(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("EntryCache capacity must be >= 1, got " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    private long firstIndex() {
+        return entries.get(0).index();
+    }
+
+    private long lastIndex() {
+        return entries.get(entries.size() - 1).index();
+    }
+
+    boolean contains(long index) {
+        return !entries.isEmpty() && index >= firstIndex() && index <= lastIndex();
+    }
+
+    void add(LogEntry e) {
+        if (!entries.isEmpty() && e.index() != lastIndex() + 1) {
+            // Not contiguous (after a truncation below the cache): start over from this entry.
+            entries.clear();
+        }
+        entries.add(e);
+        if (entries.size() > 2 * capacity) {
+            entries.subList(0, entries.size() - capacity).clear();
+        }
+    }
+
+    LogEntry get(long index) {
+        return contains(index) ? entries.get((int) (index - firstIndex())) : null;
+    }
+
+    /** Entries of [from, toInclusive] that the cache holds, if it holds {@code from}; else empty. */
+    List<LogEntry> range(long from, long toInclusive) {
+        if (!contains(from)) {
+            return List.of();
+        }
+        long to = Math.min(toInclusive, lastIndex());
+        int base = (int) (from - firstIndex());
+        return entries.subList(base, base + (int) (to - from + 1));
+    }
+
+    /** Drops entries at or after {@code index}. */
+    void truncateFrom(long index) {
+        while (!entries.isEmpty() && lastIndex() >= index) {
+            entries.remove(entries.size() - 1);
+        }
+    }
+}

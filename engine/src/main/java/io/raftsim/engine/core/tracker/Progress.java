@@ -1,0 +1,162 @@
+package io.raftsim.engine.core.tracker;
+
+/**
+ * The leader's view of one peer (Raft paper Figure 2 nextIndex/matchIndex) plus flow control.
+ * Invariant, checked on every change: {@code matchIndex < nextIndex}.
+ */
+public final class Progress {
+    private long matchIndex;
+    private long nextIndex;
+    private ProgressState state = ProgressState.PROBE;
+    /** In PROBE: an AppendEntries is out and unanswered, so send no other until a heartbeat reply. */
+    private boolean probeSent;
+    /** Heard from since the last CheckQuorum round (dissertation §6.2). */
+    private boolean recentActive;
+
+    /** Highest commit index this peer can have learned from what we sent (capped at what it verified). */
+    private long sentCommit;
+
+    private final Inflights inflights;
+
+    public Progress(long nextIndex, int maxInflight) {
+        this.nextIndex = nextIndex;
+        this.inflights = new Inflights(maxInflight);
+        checkInvariant();
+    }
+
+    private void checkInvariant() {
+        if (matchIndex >= nextIndex || matchIndex < 0) {
+            throw new IllegalStateException("Progress invariant match < next broken: match=" + matchIndex + " next="
+                    + nextIndex + " state=" + state);
+        }
+    }
+
+    public long matchIndex() {
+        return matchIndex;
+    }
+
+    public long nextIndex() {
+        return nextIndex;
+    }
+
+    public ProgressState state() {
+        return state;
+    }
+
+    public Inflights inflights() {
+        return inflights;
+    }
+
+    public long sentCommit() {
+        return sentCommit;
+    }
+
+    public void setSentCommit(long commit) {
+        sentCommit = Math.max(sentCommit, commit);
+    }
+
+    public boolean recentActive() {
+        return recentActive;
+    }
+
+    public void setRecentActive(boolean v) {
+        recentActive = v;
+    }
+
+    /** No AppendEntries with entries may go now: a probe is out, or the pipeline window is full. */
+    public boolean isPaused() {
+        return switch (state) {
+            case PROBE -> probeSent;
+            case REPLICATE -> inflights.full();
+        };
+    }
+
+    public void becomeProbe() {
+        state = ProgressState.PROBE;
+        probeSent = false;
+        inflights.reset();
+        nextIndex = matchIndex + 1;
+        checkInvariant();
+    }
+
+    /** From a probe back to a known next index; etcd's "resume with the next after a probe". */
+    public void becomeReplicate() {
+        state = ProgressState.REPLICATE;
+        probeSent = false;
+        inflights.reset();
+        nextIndex = matchIndex + 1;
+        checkInvariant();
+    }
+
+    /** A heartbeat answer lets the leader retry a probe whose message may have been lost. */
+    public void resumeProbe() {
+        probeSent = false;
+    }
+
+    /** Records an AppendEntries carrying entries up to {@code lastIndex} (none when lastIndex < next). */
+    public void sentAppend(long lastIndex, int entryCount) {
+        switch (state) {
+            case PROBE -> probeSent = true;
+            case REPLICATE -> {
+                if (entryCount > 0) {
+                    nextIndex = lastIndex + 1;
+                    inflights.add(lastIndex);
+                }
+            }
+        }
+        checkInvariant();
+    }
+
+    /** A successful AppendEntries acknowledged {@code index}; returns true if the match advanced. */
+    public boolean maybeUpdate(long index) {
+        boolean updated = false;
+        if (index > matchIndex) {
+            matchIndex = index;
+            updated = true;
+            probeSent = false;
+        }
+        nextIndex = Math.max(nextIndex, index + 1);
+        inflights.freeLe(index);
+        checkInvariant();
+        return updated;
+    }
+
+    /** Sets match for the leader itself (its own durable log), which needs no flow control. */
+    public void setSelfMatch(long index) {
+        if (index > matchIndex) {
+            matchIndex = index;
+        }
+        nextIndex = Math.max(nextIndex, matchIndex + 1);
+        checkInvariant();
+    }
+
+    /**
+     * A rejection of the AppendEntries whose prevLogIndex was {@code rejected}; {@code newNext} is
+     * where the conflict hint says to retry. Returns false if the rejection is stale (an answer to
+     * an older message than the one this progress now waits for).
+     */
+    public boolean maybeDecrTo(long rejected, long newNext) {
+        if (state == ProgressState.REPLICATE) {
+            if (rejected <= matchIndex) {
+                return false;
+            }
+            becomeProbe();
+            nextIndex = Math.max(matchIndex + 1, Math.min(rejected, newNext));
+            checkInvariant();
+            return true;
+        }
+        if (nextIndex - 1 != rejected) {
+            return false;
+        }
+        nextIndex = Math.max(matchIndex + 1, Math.min(rejected, newNext));
+        probeSent = false;
+        checkInvariant();
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "match=" + matchIndex + " next=" + nextIndex + " " + state + (probeSent ? " probe-sent" : "")
+                + " inflight=" + inflights.count();
+    }
+}

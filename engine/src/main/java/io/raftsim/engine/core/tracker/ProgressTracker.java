@@ -1,0 +1,103 @@
+package io.raftsim.engine.core.tracker;
+
+import io.raftsim.engine.PeerId;
+import io.raftsim.engine.core.quorum.JointConfig;
+import io.raftsim.engine.core.quorum.VoteResult;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The voter configuration (possibly joint), the learners, every peer's {@link Progress} (meaningful
+ * on the leader) and the votes of the current election. Sorted maps keep iteration deterministic.
+ */
+public final class ProgressTracker {
+    private JointConfig config;
+    private SortedSet<PeerId> learners;
+    private final SortedMap<PeerId, Progress> progress = new TreeMap<>();
+    private final SortedMap<PeerId, Boolean> votes = new TreeMap<>();
+    private final int maxInflight;
+
+    public ProgressTracker(JointConfig config, SortedSet<PeerId> learners, int maxInflight) {
+        this.maxInflight = maxInflight;
+        setConfig(config, learners);
+    }
+
+    public void setConfig(JointConfig config, SortedSet<PeerId> learners) {
+        this.config = config;
+        this.learners = Collections.unmodifiableSortedSet(new TreeSet<>(learners));
+    }
+
+    public JointConfig config() {
+        return config;
+    }
+
+    public SortedSet<PeerId> learners() {
+        return learners;
+    }
+
+    /** Voters and learners: everybody the leader replicates to. */
+    public SortedSet<PeerId> members() {
+        SortedSet<PeerId> all = new TreeSet<>(config.voters());
+        all.addAll(learners);
+        return all;
+    }
+
+    public boolean isVoter(PeerId p) {
+        return config.voters().contains(p);
+    }
+
+    /** Fresh progress for every member: match 0, next = {@code nextIndex}, probing (Figure 2 "Leaders"). */
+    public void resetProgress(long nextIndex) {
+        progress.clear();
+        for (PeerId p : members()) {
+            progress.put(p, new Progress(nextIndex, maxInflight));
+        }
+    }
+
+    public Progress progress(PeerId p) {
+        return progress.get(p);
+    }
+
+    public SortedMap<PeerId, Progress> allProgress() {
+        return Collections.unmodifiableSortedMap(progress);
+    }
+
+    public long committedIndex() {
+        Map<PeerId, Long> acked = new TreeMap<>();
+        for (Map.Entry<PeerId, Progress> e : progress.entrySet()) {
+            acked.put(e.getKey(), e.getValue().matchIndex());
+        }
+        return config.committedIndex(acked);
+    }
+
+    public void resetVotes() {
+        votes.clear();
+    }
+
+    public void recordVote(PeerId p, boolean granted) {
+        votes.putIfAbsent(p, granted);
+    }
+
+    public VoteResult tallyVotes() {
+        return config.voteResult(votes);
+    }
+
+    public SortedMap<PeerId, Boolean> votes() {
+        return Collections.unmodifiableSortedMap(votes);
+    }
+
+    /** CheckQuorum: did a quorum (the leader counting itself) talk to us since the last round? */
+    public boolean quorumActive(PeerId self) {
+        SortedSet<PeerId> active = new TreeSet<>();
+        for (Map.Entry<PeerId, Progress> e : progress.entrySet()) {
+            if (e.getKey().equals(self) || e.getValue().recentActive()) {
+                active.add(e.getKey());
+            }
+        }
+        return config.isQuorum(active);
+    }
+}

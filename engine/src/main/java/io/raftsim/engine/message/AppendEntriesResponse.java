@@ -1,0 +1,36 @@
+package io.raftsim.engine.message;
+
+import io.raftsim.engine.PeerId;
+
+/**
+ * AppendEntries result. On success {@code matchIndex} is the last index this request verified
+ * (durable on the follower). On rejection {@code rejectedIndex} is the request's prevLogIndex and
+ * ({@code hintIndex}, {@code hintTerm}) is the follower's conflict hint: its largest index at or
+ * below the rejected one whose term is at most the request's prevLogTerm, so the leader skips a
+ * whole term per round trip (fast backtracking, Raft paper §5.3 last paragraphs).
+ */
+public record AppendEntriesResponse(
+        String groupId,
+        PeerId from,
+        PeerId to,
+        long term,
+        boolean success,
+        long matchIndex,
+        long rejectedIndex,
+        long hintIndex,
+        long hintTerm)
+        implements RaftMessage {
+    public static AppendEntriesResponse accept(String groupId, PeerId from, PeerId to, long term, long matchIndex) {
+        return new AppendEntriesResponse(groupId, from, to, term, true, matchIndex, 0, 0, 0);
+    }
+
+    public static AppendEntriesResponse reject(
+            String groupId, PeerId from, PeerId to, long term, long rejectedIndex, long hintIndex, long hintTerm) {
+        return new AppendEntriesResponse(groupId, from, to, term, false, 0, rejectedIndex, hintIndex, hintTerm);
+    }
+
+    @Override
+    public int sizeBytes() {
+        return 72;
+    }
+}
