@@ -4,6 +4,7 @@ import io.raftsim.engine.spi.fs.FileHandle;
 import io.raftsim.engine.spi.fs.FileSystem;
 import io.raftsim.engine.spi.fs.StorageException;
 import io.raftsim.engine.storage.meta.AtomicFile;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -97,7 +98,7 @@ final class LogRecovery {
                     continue;
                 }
                 String why = d instanceof RecordCodec.Bad b ? b.why() : ((RecordCodec.Incomplete) d).why();
-                long validAfter = last ? findValidRecord(bytes, pos + 1) : -1;
+                long validAfter = last ? findValidRecord(bytes, pos + 1, seg.lastIndex() + 1, prevTerm) : -1;
                 if (!last || validAfter >= 0) {
                     throw new StorageException(
                             StorageException.Kind.CORRUPT,
@@ -158,9 +159,21 @@ final class LogRecovery {
         return new Result(firstIndex, segments, slots, new RecoveryReport(firstIndex, lastIndex, kept, torn, deleted));
     }
 
-    /** The offset of the first complete, checksummed record at or after {@code from}; -1 if none. */
-    private static long findValidRecord(byte[] bytes, int from) {
+    /**
+     * The offset of the first complete, checksummed record at or after {@code from} that could
+     * follow the damaged one (index above {@code expectedIndex - 1}, at most one record per header
+     * size of remaining bytes, term not lower); -1 if none. The cheap index and term filter runs
+     * before the CRC so that scanning a long garbage tail stays linear in practice.
+     */
+    private static long findValidRecord(byte[] bytes, int from, long expectedIndex, long prevTerm) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long maxIndex = expectedIndex + (bytes.length - from) / RecordCodec.HEADER_BYTES + 1;
         for (int q = from; q + RecordCodec.HEADER_BYTES <= bytes.length; q++) {
+            long term = b.getLong(q + 4);
+            long index = b.getLong(q + 12);
+            if (index < expectedIndex || index > maxIndex || term < prevTerm) {
+                continue;
+            }
             if (RecordCodec.decode(bytes, q, bytes.length) instanceof RecordCodec.Ok) {
                 return q;
             }

@@ -66,6 +66,12 @@ public final class SegmentedLog implements LogStorage {
     private List<IoCallback> syncing = List.of();
 
     private boolean syncInFlight;
+    /**
+     * True while a sync's callbacks run: appends they issue wait for the loop to finish and then
+     * share one fsync, instead of the first one starting an fsync of its own.
+     */
+    private boolean deliveringCallbacks;
+
     private LogOp barrier;
     private StorageException failure;
     private boolean closed;
@@ -335,7 +341,7 @@ public final class SegmentedLog implements LogStorage {
                 }
             }
         }
-        if (failure == null && !closed && !syncInFlight && !written.isEmpty()) {
+        if (failure == null && !closed && !syncInFlight && !deliveringCallbacks && !written.isEmpty()) {
             startSync();
         }
     }
@@ -443,8 +449,13 @@ public final class SegmentedLog implements LogStorage {
         }
         List<IoCallback> done = syncing;
         syncing = List.of();
-        for (IoCallback cb : done) {
-            cb.done(null);
+        deliveringCallbacks = true;
+        try {
+            for (IoCallback cb : done) {
+                cb.done(null);
+            }
+        } finally {
+            deliveringCallbacks = false;
         }
         pump();
     }

@@ -252,4 +252,16 @@ class SegmentedLogCrashTest {
         env.fs.crash(CrashMode.LOSE_UNSYNCED);
         assertThat(readAll(SegmentedLog.open(env.fs, "a/b/log", SMALL))).isEqualTo(entries(1, 3, 1));
     }
+
+    @Test
+    void aMisdirectedAppendIsCaughtAsCorruptOnRecovery() {
+        MemoryEnv env = new MemoryEnv(11);
+        SegmentedLog log = open(env);
+        assertThat(env.await(cb -> log.append(entries(1, 4, 1), cb))).isNull();
+        env.fs.misdirectNextWrite(DIR + "/" + SegmentName.openName(1), 64);
+        assertThat(env.await(cb -> log.append(entries(5, 6, 1), cb))).isNull();
+        env.fs.crash(CrashMode.LOSE_UNSYNCED);
+        // the durable file has a zero-filled hole where records 5 and 6 belonged, valid records after it
+        assertCorrupt(() -> open(env), "a valid record follows");
+    }
 }

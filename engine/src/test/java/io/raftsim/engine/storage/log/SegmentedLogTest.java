@@ -197,6 +197,34 @@ class SegmentedLogTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "jdk"})
+    void restartRecoversFromAPartialRecordAtTheEndOfTheLastSegment(String kind) {
+        try (StorageEnv env = env(kind)) {
+            SegmentedLog log = open(env);
+            assertThat(env.await(cb -> log.append(entries(1, 9, 1), cb))).isNull();
+            env.run(log::close);
+            // what a crash in the middle of an append leaves: the first bytes of the next record
+            byte[] partial = RecordCodec.encode(List.of(entry(10, 1)));
+            String file = DIR + "/" + SegmentName.openName(1);
+            env.run(() -> {
+                try (var h = env.fs().open(file, false)) {
+                    h.write(h.size(), partial, 0, partial.length - 5);
+                }
+            });
+            SegmentedLog reopened = open(env);
+            assertThat(reopened.recoveryReport().tornTail()).isNotNull();
+            assertThat(reopened.recoveryReport().tornTail().droppedBytes()).isEqualTo(partial.length - 5);
+            assertThat(env.call(() -> readAll(reopened))).isEqualTo(entries(1, 9, 1));
+            assertThat(env.await(cb -> reopened.append(entries(10, 12, 2), cb))).isNull();
+            env.run(reopened::close);
+            SegmentedLog third = open(env);
+            assertThat(third.recoveryReport().tornTail()).isNull();
+            assertThat(env.call(third::lastIndex)).isEqualTo(12);
+            env.run(third::close);
+        }
+    }
+
     static void assertCorrupt(Runnable r, String fragment) {
         assertThatThrownBy(r::run)
                 .isInstanceOf(StorageException.class)

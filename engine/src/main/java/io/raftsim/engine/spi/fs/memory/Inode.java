@@ -18,6 +18,8 @@ final class Inode implements FsNode {
     private long nextSeq = 1;
     /** Latent sector errors: pairs {offset, length} whose reads fail with EIO. */
     final List<long[]> readErrors = new ArrayList<>();
+    /** Non-zero: the next write lands this many bytes away from its offset. */
+    long misdirectNextWriteBy;
 
     int size() {
         return currentSize;
@@ -45,6 +47,10 @@ final class Inode implements FsNode {
     }
 
     void write(long offset, byte[] src, int srcOff, int len) {
+        if (misdirectNextWriteBy != 0) {
+            offset = Math.max(0, offset + misdirectNextWriteBy);
+            misdirectNextWriteBy = 0;
+        }
         byte[] bytes = Arrays.copyOfRange(src, srcOff, srcOff + len);
         pending.add(new PendingOp.Write(nextSeq++, offset, bytes));
         applyToCurrent(offset, bytes);

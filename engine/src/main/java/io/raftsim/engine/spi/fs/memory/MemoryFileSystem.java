@@ -205,6 +205,14 @@ public final class MemoryFileSystem implements FileSystem {
         failingSyncs.add(node);
     }
 
+    /**
+     * A misdirected write: the next write to this file lands {@code offsetDelta} bytes away from
+     * where it was aimed (a firmware or driver bug that only checksums over the position catch).
+     */
+    public void misdirectNextWrite(String path, long offsetDelta) {
+        inode(path).misdirectNextWriteBy = offsetDelta;
+    }
+
     /** Reads of {@code [offset, offset + length)} of this file fail with EIO until {@link #clearReadErrors}. */
     public void injectReadError(String path, long offset, long length) {
         inode(path).readErrors.add(new long[] {offset, length});
