@@ -115,4 +115,28 @@ class SimulationTest {
         assertThat(log.records().get(0).index()).isEqualTo(2);
         assertThat(log.records().get(0).timeNs()).isEqualTo(3);
     }
+
+    @Test
+    void eventLogsOfTwoRunsPointAtTheFirstDivergentEvent() {
+        List<List<EventRecord>> logs = new ArrayList<>();
+        for (long digestOfThird : new long[] {3, 99, 3}) {
+            Simulation sim = new Simulation(1);
+            EventLog log = sim.enableEventLog(10);
+            for (int i = 1; i <= 5; i++) {
+                sim.schedule(i, "e", 0, i == 3 ? digestOfThird : i, () -> {});
+            }
+            sim.runUntil(Long.MAX_VALUE);
+            logs.add(log.records());
+        }
+        assertThat(EventLog.firstDivergence(logs.get(0), logs.get(2))).isEmpty();
+        EventLog.Divergence d =
+                EventLog.firstDivergence(logs.get(0), logs.get(1)).orElseThrow();
+        assertThat(d.position()).isEqualTo(2);
+        assertThat(d.left().digest()).isEqualTo(3);
+        assertThat(d.right().digest()).isEqualTo(99);
+        assertThat(EventLog.firstDivergence(logs.get(0), logs.get(0).subList(0, 4))
+                        .orElseThrow()
+                        .right())
+                .isNull();
+    }
 }
