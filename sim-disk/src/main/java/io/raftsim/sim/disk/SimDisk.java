@@ -283,7 +283,11 @@ public final class SimDisk {
         if (p > 0 && readErrorRnd.chance(p)) {
             throw new DiskException(DiskErrorKind.IO, "read of " + f.path() + " at " + offset + "+" + len + " failed");
         }
-        return f.inode.visible.read(offset, dst, dstOff, len);
+        int n = f.inode.visible.read(offset, dst, dstOff, len);
+        if (n > 0) {
+            reserveDevice(n * config.latency().readNsPerKiB() / 1024);
+        }
+        return n;
     }
 
     void write(SimFile f, long offset, byte[] src, int srcOff, int len) {

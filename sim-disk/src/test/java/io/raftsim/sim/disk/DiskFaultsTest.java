@@ -148,8 +148,9 @@ class DiskFaultsTest {
                 .hasMessageContaining("misdirectedWriteProbability");
         assertThatThrownBy(() -> faults.tornCrashProbability(2)).hasMessageContaining("tornCrashProbability");
         assertThatThrownBy(() -> faults.addReadError("x", -1, 5)).hasMessageContaining("offset");
-        assertThatThrownBy(() -> new DiskLatency(-1, 0, 0)).hasMessageContaining("fsyncBaseNs");
-        assertThatThrownBy(() -> new DiskLatency(0, -1, 0)).hasMessageContaining("writebackNsPerKiB");
+        assertThatThrownBy(() -> new DiskLatency(-1, 0, 0, 0)).hasMessageContaining("fsyncBaseNs");
+        assertThatThrownBy(() -> new DiskLatency(0, -1, 0, 0)).hasMessageContaining("writebackNsPerKiB");
+        assertThatThrownBy(() -> new DiskLatency(0, 0, 0, -3)).hasMessageContaining("readNsPerKiB");
         assertThatThrownBy(() -> new DiskConfig(500, 10, DiskLatency.ssd())).hasMessageContaining("sectorSizeBytes");
         assertThatThrownBy(() -> DiskConfig.defaults().withCapacity(0)).hasMessageContaining("capacityBytes");
     }

@@ -34,7 +34,7 @@ class DiskNamespaceAndLatencyTest {
 
     @Test
     void fsyncCompletesAfterBasePlusWritebackAndTheDeviceIsFifo() {
-        DiskLatency lat = new DiskLatency(1_000_000, 1_000, 500_000);
+        DiskLatency lat = new DiskLatency(1_000_000, 1_000, 500_000, 0);
         DiskFixture fx = new DiskFixture(1, DiskConfig.defaults().withLatency(lat));
         SimFile f = fx.disk.open("log", true);
         write(f, 0, new byte[4096]);
@@ -44,6 +44,25 @@ class DiskNamespaceAndLatencyTest {
         fx.sim.runUntil(Long.MAX_VALUE);
         // 1 ms + 4 KiB * 1 us; the second queues behind the first and has nothing dirty.
         assertThat(done).containsExactly(1_004_000L, 2_004_000L);
+    }
+
+    @Test
+    void readsKeepTheDeviceBusySoTheNextSyncCompletesLater() {
+        DiskLatency lat = new DiskLatency(1_000_000, 0, 0, 1_000);
+        long[] done = new long[2];
+        for (int k = 0; k < 2; k++) {
+            DiskFixture fx = new DiskFixture(1, DiskConfig.defaults().withLatency(lat));
+            SimFile f = fx.disk.open("log", true);
+            write(f, 0, new byte[64 * 1024]);
+            if (k == 1) {
+                f.read(0, new byte[64 * 1024], 0, 64 * 1024);
+            }
+            int slot = k;
+            f.fsync(e -> done[slot] = fx.sim.nowNs());
+            fx.sim.runUntil(Long.MAX_VALUE);
+        }
+        assertThat(done[0]).isEqualTo(1_000_000L);
+        assertThat(done[1]).isEqualTo(1_000_000L + 64 * 1_000L);
     }
 
     @Test
