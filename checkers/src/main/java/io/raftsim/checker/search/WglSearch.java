@@ -263,7 +263,9 @@ public final class WglSearch {
                     phase2 = stackPhase2[depth];
                     boundary = stackBoundary[depth];
                     clearBit(op);
-                    setHash ^= zobrist[op];
+                    if (!info[op]) {
+                        setHash ^= zobrist[op];
+                    }
                     unlift(op);
                     node = info[op] ? nextInfo[op] : next[op];
                     continue;
@@ -285,7 +287,7 @@ public final class WglSearch {
             }
             if (after >= 0) {
                 setBit(candidate);
-                long newHash = setHash ^ zobrist[candidate];
+                long newHash = info[candidate] ? setHash : setHash ^ zobrist[candidate];
                 if (memo.add(newHash, after, definiteWords, infoWords)) {
                     if (memo.size() > limits.maxConfigurations()) {
                         return outcome(SearchOutcome.Status.CONFIGURATION_BUDGET, Arrays.copyOf(stackOp, depth), memo);
