@@ -53,6 +53,12 @@ public final class TestCluster {
     private final TreeMap<Long, Applied> appliedAt = new TreeMap<>();
     private final TreeMap<Long, String> acknowledged = new TreeMap<>();
     private long messages;
+    private String poison;
+
+    /** Every state machine throws when it applies {@code data} (a buggy state machine). */
+    public void poison(String data) {
+        poison = data;
+    }
 
     public TestCluster(
             int size,
@@ -103,6 +109,9 @@ public final class TestCluster {
             public void onApply(Iterator it) {
                 for (; it.valid(); it.next()) {
                     String data = new String(it.data(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (data.equals(poison)) {
+                        throw new IllegalStateException("poisoned entry " + data);
+                    }
                     observeApply(i, it.index(), it.term(), data);
                     applied.add(data);
                     if (it.done() != null) {
