@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,13 +43,18 @@ public final class CheckerBenchmark {
             }
         }
         long total = 0;
+        long totalCpu = 0;
         long slowest = 0;
         String slowestFile = "";
         int mismatches = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (CorpusItem it : items) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            CheckResult r = LinearizabilityChecker.check(it.history, it.model, base.withInit(it.init));
+            CheckResult r = LinearizabilityChecker.check(
+                    it.history, it.model, base.withInit(it.init).withParallelism(1));
             long dt = System.nanoTime() - t0;
+            totalCpu += threads.getCurrentThreadCpuTime() - c0;
             total += dt;
             if (dt > slowest) {
                 slowest = dt;
@@ -70,41 +76,70 @@ public final class CheckerBenchmark {
         long t0 = System.nanoTime();
         CheckResult bigResult = LinearizabilityChecker.check(big, cas, zero);
         long bigNs = System.nanoTime() - t0;
+        long c0 = threads.getCurrentThreadCpuTime();
+        t0 = System.nanoTime();
+        LinearizabilityChecker.check(big, cas, zero.withParallelism(1));
+        long bigSerialNs = System.nanoTime() - t0;
+        long bigSerialCpu = threads.getCurrentThreadCpuTime() - c0;
+        c0 = threads.getCurrentThreadCpuTime();
         t0 = System.nanoTime();
         CheckResult singleResult = LinearizabilityChecker.check(single, cas, zero);
         long singleNs = System.nanoTime() - t0;
+        long singleCpu = threads.getCurrentThreadCpuTime() - c0;
 
-        System.out.println("| benchmark | ops | result | time |");
-        System.out.println("| --- | ---: | --- | ---: |");
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf(
                 Locale.ROOT,
-                "| shared corpus, %d histories, total | %d | %d unknown | %.1f ms |%n",
+                "%d cores, load average %.1f, max heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(),
+                load,
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("| benchmark | ops (invocations) | records | result | wall | cpu |");
+        System.out.println("| --- | ---: | ---: | --- | ---: | ---: |");
+        System.out.printf(
+                Locale.ROOT,
+                "| shared corpus: %d histories, total (1 thread) | %d | %d | %d unknown | %.1f ms | %.1f ms |%n",
                 items.size(),
+                items.stream().mapToLong(i -> invocations(i.history)).sum(),
                 items.stream().mapToInt(i -> i.history.size()).sum(),
                 mismatches,
-                total / 1e6);
-        System.out.printf(Locale.ROOT, "| shared corpus, slowest (%s) | | | %.1f ms |%n", slowestFile, slowest / 1e6);
+                total / 1e6,
+                totalCpu / 1e6);
+        System.out.printf(
+                Locale.ROOT, "| shared corpus: slowest history (%s) | | | | %.1f ms | |%n", slowestFile, slowest / 1e6);
         System.out.printf(
                 Locale.ROOT,
-                "| generated, 10 keys, 10 clients, %d info ops | %d | %s, %d configs | %.1f ms |%n",
+                "| generated: 10 keys, 10 clients, %d info (parallel keys) | %d | %d | %s, %d configs | %.1f ms | |%n",
                 countInfo(big),
+                invocations(big),
                 big.size(),
                 bigResult.verdict().text(),
                 bigResult.configurations(),
                 bigNs / 1e6);
         System.out.printf(
                 Locale.ROOT,
-                "| generated, 1 key, 5 clients, %d info ops | %d | %s, %d configs | %.1f ms |%n",
+                "| generated: same, 1 thread | %d | %d | | %.1f ms | %.1f ms |%n",
+                invocations(big),
+                big.size(),
+                bigSerialNs / 1e6,
+                bigSerialCpu / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "| generated: 1 key, 5 clients, %d info | %d | %d | %s, %d configs | %.1f ms | %.1f ms |%n",
                 countInfo(single),
+                invocations(single),
                 single.size(),
                 singleResult.verdict().text(),
                 singleResult.configurations(),
-                singleNs / 1e6);
-        System.out.printf(
-                Locale.ROOT,
-                "| peak heap (max %d MiB) | | | %d MiB |%n",
-                Runtime.getRuntime().maxMemory() >> 20,
-                peakHeapBytes() >> 20);
+                singleNs / 1e6,
+                singleCpu / 1e6);
+        System.out.printf(Locale.ROOT, "| peak heap over the run | | | | %d MiB | |%n", peakHeapBytes() >> 20);
+    }
+
+    private static long invocations(History h) {
+        return h.ops().stream()
+                .filter(o -> o.isClientOp() && o.type() == io.raftsim.history.OpType.INVOKE)
+                .count();
     }
 
     private static long countInfo(History h) {

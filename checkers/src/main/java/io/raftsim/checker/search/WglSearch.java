@@ -40,6 +40,9 @@ public final class WglSearch {
     private final int head;
     private final int[] next;
     private final int[] prev;
+    private final int infoHead;
+    private final int[] nextInfo;
+    private final int[] prevInfo;
     private final boolean[] info;
     private final long[] zobrist;
     // Bit numbering of the linearized set: ops that returned first (in invocation order), info ops
@@ -67,6 +70,9 @@ public final class WglSearch {
         this.head = 2 * n;
         this.next = new int[2 * n + 1];
         this.prev = new int[2 * n + 1];
+        this.infoHead = n;
+        this.nextInfo = new int[n + 1];
+        this.prevInfo = new int[n + 1];
         this.info = new boolean[n];
         this.zobrist = new long[n];
         this.bit = new int[n];
@@ -89,7 +95,11 @@ public final class WglSearch {
         buildList();
     }
 
-    /** Links the entries in history order: calls by invocation position, returns by return position. */
+    /**
+     * Links the entries in history order: calls by invocation position, returns by return position.
+     * Ops that never returned go to a list of their own (in invocation order) so that scanning for
+     * the next op that returned never walks over them.
+     */
     private void buildList() {
         int definite = 0;
         for (int i = 0; i < n; i++) {
@@ -97,14 +107,20 @@ public final class WglSearch {
                 definite++;
             }
         }
-        long[] events = new long[n + definite];
+        long[] events = new long[2 * definite];
         int k = 0;
+        int lastInfo = infoHead;
         for (int i = 0; i < n; i++) {
-            events[k++] = ((long) p.invokePos()[i] << 32) | i;
-            if (!info[i]) {
+            if (info[i]) {
+                nextInfo[lastInfo] = i;
+                prevInfo[i] = lastInfo;
+                lastInfo = i;
+            } else {
+                events[k++] = ((long) p.invokePos()[i] << 32) | i;
                 events[k++] = ((long) p.returnPos()[i] << 32) | (n + i);
             }
         }
+        nextInfo[lastInfo] = NIL;
         Arrays.sort(events);
         int last = head;
         for (long e : events) {
@@ -142,26 +158,37 @@ public final class WglSearch {
     }
 
     private void lift(int op) {
+        if (info[op]) {
+            nextInfo[prevInfo[op]] = nextInfo[op];
+            if (nextInfo[op] != NIL) {
+                prevInfo[nextInfo[op]] = prevInfo[op];
+            }
+            return;
+        }
         next[prev[op]] = next[op];
         if (next[op] != NIL) {
             prev[next[op]] = prev[op];
         }
-        if (!info[op]) {
-            int r = n + op;
-            next[prev[r]] = next[r];
-            if (next[r] != NIL) {
-                prev[next[r]] = prev[r];
-            }
+        int r = n + op;
+        next[prev[r]] = next[r];
+        if (next[r] != NIL) {
+            prev[next[r]] = prev[r];
         }
     }
 
+    /** Undoes {@link #lift} (dancing links: the removed entries still point at their neighbours). */
     private void unlift(int op) {
-        if (!info[op]) {
-            int r = n + op;
-            next[prev[r]] = r;
-            if (next[r] != NIL) {
-                prev[next[r]] = r;
+        if (info[op]) {
+            nextInfo[prevInfo[op]] = op;
+            if (nextInfo[op] != NIL) {
+                prevInfo[nextInfo[op]] = op;
             }
+            return;
+        }
+        int r = n + op;
+        next[prev[r]] = r;
+        if (next[r] != NIL) {
+            prev[next[r]] = r;
         }
         next[prev[op]] = op;
         if (next[op] != NIL) {
@@ -210,26 +237,22 @@ public final class WglSearch {
                     return outcome(stop, Arrays.copyOf(stackOp, depth), memo);
                 }
             }
-            int candidate = NIL;
+            int candidate;
             if (!phase2) {
                 if (node == NIL) {
                     return outcome(SearchOutcome.Status.LINEARIZABLE, Arrays.copyOf(stackOp, depth), memo);
                 }
                 if (node >= n) {
                     // The first return entry: every op that returned before it is linearized.
-                    // Now try the ops that never returned, from the start of the list.
+                    // Now try the ops that never returned and were invoked before it.
                     phase2 = true;
                     boundary = node;
-                    node = next[head];
-                    continue;
-                }
-                if (info[node]) {
-                    node = next[node];
+                    node = nextInfo[infoHead];
                     continue;
                 }
                 candidate = node;
             } else {
-                if (node == boundary) {
+                if (node == NIL || p.invokePos()[node] > p.returnPos()[boundary - n]) {
                     noteDeadEnd(boundary - n, state, stackOp, depth);
                     if (depth == 0) {
                         return outcome(SearchOutcome.Status.NOT_LINEARIZABLE, bestPrefix, memo);
@@ -240,24 +263,31 @@ public final class WglSearch {
                     phase2 = stackPhase2[depth];
                     boundary = stackBoundary[depth];
                     clearBit(op);
-                    setHash ^= zobrist[op];
+                    if (!info[op]) {
+                        setHash ^= zobrist[op];
+                    }
                     unlift(op);
-                    node = next[op];
+                    node = info[op] ? nextInfo[op] : next[op];
                     continue;
                 }
-                if (!info[node] || (previousTwin[node] != NIL && !isLinearized(previousTwin[node]))) {
+                if (previousTwin[node] != NIL && !isLinearized(previousTwin[node])) {
                     // Symmetry: an info op identical to an earlier, still unlinearized one leads
                     // exactly where that one leads (neither has a return to meet), so try only the
                     // earliest of each kind.
-                    node = next[node];
+                    node = nextInfo[node];
                     continue;
                 }
                 candidate = node;
             }
             int after = transition(state, p.inputIds()[candidate]);
+            if (after == state && info[candidate]) {
+                // An op that never returned and would not change the state is pointless here:
+                // leaving it out reaches the same state with more options left.
+                after = -1;
+            }
             if (after >= 0) {
                 setBit(candidate);
-                long newHash = setHash ^ zobrist[candidate];
+                long newHash = info[candidate] ? setHash : setHash ^ zobrist[candidate];
                 if (memo.add(newHash, after, definiteWords, infoWords)) {
                     if (memo.size() > limits.maxConfigurations()) {
                         return outcome(SearchOutcome.Status.CONFIGURATION_BUDGET, Arrays.copyOf(stackOp, depth), memo);
@@ -279,7 +309,7 @@ public final class WglSearch {
                 }
                 clearBit(candidate);
             }
-            node = next[candidate];
+            node = info[candidate] ? nextInfo[candidate] : next[candidate];
         }
     }
 

@@ -16,6 +16,9 @@ public final class Progress {
     /** Highest commit index this peer can have learned from what we sent (capped at what it verified). */
     private long sentCommit;
 
+    /** Match index seen at the previous heartbeat round: no change over a round means a lost message. */
+    private long matchAtLastHeartbeat;
+
     private final Inflights inflights;
 
     public Progress(long nextIndex, int maxInflight) {
@@ -53,6 +56,17 @@ public final class Progress {
 
     public void setSentCommit(long commit) {
         sentCommit = Math.max(sentCommit, commit);
+    }
+
+    /**
+     * Called once per heartbeat round: true if this follower is replicating, has messages in flight
+     * and acknowledged nothing since the previous round, so a message was probably lost.
+     */
+    public boolean stalledSinceLastHeartbeat() {
+        boolean stalled =
+                state == ProgressState.REPLICATE && inflights.count() > 0 && matchIndex == matchAtLastHeartbeat;
+        matchAtLastHeartbeat = matchIndex;
+        return stalled;
     }
 
     public boolean recentActive() {
