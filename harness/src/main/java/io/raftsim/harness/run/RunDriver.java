@@ -206,8 +206,9 @@ public final class RunDriver {
      * run's end (no new ops meanwhile; a follower restarted late may have a long log to catch up on).
      */
     private static Failure liveness(Simulation sim, Cluster cluster, ClientDriver clients) {
+        String down = cluster.startFailures() == null ? "" : " (" + cluster.startFailures() + ")";
         if (clients.livenessFailure() != null) {
-            return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure());
+            return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure() + down);
         }
         long deadline = sim.nowNs() + CONVERGE_BOUND_MS * MS;
         String lag = divergence(cluster);
@@ -219,7 +220,7 @@ public final class RunDriver {
                 ? null
                 : new Failure(
                         Failure.Kind.LIVENESS,
-                        "live nodes did not converge within " + CONVERGE_BOUND_MS + " ms after the run: " + lag);
+                        "live nodes did not converge within " + CONVERGE_BOUND_MS + " ms after the run: " + lag + down);
     }
 
     /** Null when every live node has applied the same index to the same state; else who lags. */
