@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class WglSearch {
     private static final int NIL = -1;
-    private static final int CHECK_EVERY = 1 << 12;
+    private static final int CHECK_EVERY = 1 << 8;
     private static final int MAX_STATES_REPORTED = 8;
 
     private final SearchProblem p;
