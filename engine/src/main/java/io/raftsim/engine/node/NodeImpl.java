@@ -201,7 +201,8 @@ public final class NodeImpl implements RaftNode {
             return Status.error(
                     RaftError.ESTALE, "expected term " + task.expectedTerm() + " but current term is " + core.term());
         }
-        if (pending.size() + batch.size() >= options.maxPendingTasks()) {
+        long unapplied = core.log().lastIndex() - core.log().applied();
+        if (unapplied + batch.size() >= options.maxPendingTasks()) {
             return Status.error(RaftError.EBUSY, "too many pending tasks (" + options.maxPendingTasks() + ")");
         }
         return null;
