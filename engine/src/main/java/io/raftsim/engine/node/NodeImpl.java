@@ -135,6 +135,10 @@ public final class NodeImpl implements RaftNode {
         failBatch(RaftError.ESHUTDOWN, "node shut down");
         outbox.clear();
         if (wasStarted) {
+            // A leader hands over (TimeoutNow to its most up-to-date follower) instead of leaving
+            // the group to wait an election timeout; then LeaderStop, then onShutdown.
+            core.halt("node shut down");
+            process();
             enqueueFsm(new FsmEvent.Shutdown(done));
         } else if (done != null) {
             env.clock().execute(() -> done.run(Status.ok()));
