@@ -16,17 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Decides whether a history is linearizable with respect to a model (Knossos semantics by default:
  * see {@link Model.Semantics}). Histories of Jepsen {@code [key, value]} tuples are split by key and
- * the keys checked in parallel; a violation on a key cancels the keys after it (in history order),
- * never the ones before, so the verdict and counterexample are the same whatever the thread timing.
+ * the keys checked by {@link CheckOptions#keys()} (in parallel or one by one); a violation on a key
+ * cancels the keys after it (in history order), never the ones before, so the verdict and
+ * counterexample are the same whatever the thread timing. Time comes only from {@link
+ * CheckOptions#ticker()}, and threads only from the scheduler.
  */
 public final class LinearizabilityChecker {
     private LinearizabilityChecker() {}
@@ -35,8 +36,13 @@ public final class LinearizabilityChecker {
     private record KeyOps(String key, List<ClientCall> calls, List<Object> inputs) {}
 
     public static CheckResult check(History history, Model model, CheckOptions options) {
-        long start = System.nanoTime();
-        long deadline = start + options.timeLimit().toNanos();
+        Ticker ticker = options.ticker();
+        long start = ticker.nanos();
+        // The deadline of the whole check; absent without a time limit, and then no search reads the
+        // clock for its budget.
+        OptionalLong deadline = options.timeLimit().isPresent()
+                ? OptionalLong.of(start + options.timeLimit().get().toNanos())
+                : OptionalLong.empty();
         Object init;
         try {
             init = model.initialState(options.init());
@@ -48,39 +54,15 @@ public final class LinearizabilityChecker {
 
         AtomicInteger firstInvalid = new AtomicInteger(Integer.MAX_VALUE);
         List<KeyReport> reports = new ArrayList<>();
-        List<KeyOutcome> outcomes = new ArrayList<>();
-        int threads = Math.min(options.parallelism(), keys.size());
-        if (threads <= 1) {
-            for (int k = 0; k < keys.size(); k++) {
-                outcomes.add(search(keys.get(k), k, model, init, options, start, deadline, firstInvalid));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "raftsim-checker");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<KeyOutcome>> futures = new ArrayList<>();
-                for (int k = 0; k < keys.size(); k++) {
-                    int order = k;
-                    futures.add(pool.submit(
-                            () -> search(keys.get(order), order, model, init, options, start, deadline, firstInvalid)));
-                }
-                for (Future<KeyOutcome> f : futures) {
-                    outcomes.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while checking " + history.source(), e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+        List<Supplier<KeyOutcome>> tasks = new ArrayList<>(keys.size());
+        for (int k = 0; k < keys.size(); k++) {
+            int order = k;
+            tasks.add(() -> search(keys.get(order), order, model, init, options, start, deadline, firstInvalid));
+        }
+        List<KeyOutcome> outcomes = options.keys().runAll(tasks);
+        if (outcomes.size() != keys.size()) {
+            throw new IllegalStateException("key scheduler " + options.keys() + " returned " + outcomes.size()
+                    + " outcomes for " + keys.size() + " keys");
         }
         Optional<Counterexample> counterexample = Optional.empty();
         String reason = null;
@@ -115,7 +97,12 @@ public final class LinearizabilityChecker {
                 }
                 default -> {
                     v = Verdict.UNKNOWN;
-                    why = "time limit of " + options.timeLimit().toMillis() + " ms reached";
+                    why = "time limit of "
+                            + options.timeLimit()
+                                    .orElseThrow(() -> new IllegalStateException(
+                                            "time budget reached without a time limit on key " + ko.key))
+                                    .toMillis()
+                            + " ms reached";
                 }
             }
             if (v == Verdict.INVALID && counterexample.isEmpty()) {
@@ -151,7 +138,7 @@ public final class LinearizabilityChecker {
                 calls.size(),
                 List.copyOf(reports),
                 counterexample,
-                System.nanoTime() - start);
+                ticker.nanos() - start);
     }
 
     /**
@@ -170,7 +157,7 @@ public final class LinearizabilityChecker {
             Object init,
             CheckOptions options,
             long start,
-            long deadline,
+            OptionalLong deadline,
             AtomicInteger firstInvalid) {
         List<Placed> all = new ArrayList<>();
         for (int i = 0; i < ko.calls.size(); i++) {
@@ -181,7 +168,10 @@ public final class LinearizabilityChecker {
         java.util.function.BooleanSupplier cancelled = () -> firstInvalid.get() < order;
         Object any = model.unknownState();
         long max = options.maxConfigurations();
-        long total = deadline - start;
+        LongSupplier nanos = options.ticker()::nanos;
+        // Fractions of the whole check's time, when it has a limit.
+        OptionalLong half = fraction(start, deadline, 1, 2);
+        OptionalLong threeQuarters = fraction(start, deadline, 3, 4);
         // With a model that can start from "any state", give the whole search part of the budget
         // first, then try to refute short windows around where it got stuck, then the rest.
         KeyOutcome full = run(
@@ -191,7 +181,8 @@ public final class LinearizabilityChecker {
                 new SearchLimits(
                         any == null ? max : Math.max(1, max / 4),
                         options.maxMemoryBytes(),
-                        any == null ? deadline : start + total / 2,
+                        nanos,
+                        any == null ? deadline : half,
                         cancelled));
         SearchOutcome.Status st = full.outcome.status();
         boolean budget = st == SearchOutcome.Status.CONFIGURATION_BUDGET
@@ -205,18 +196,23 @@ public final class LinearizabilityChecker {
                         model,
                         any,
                         new SearchLimits(
-                                Math.max(1, max / 16), options.maxMemoryBytes(), start + total * 3 / 4, cancelled));
+                                Math.max(1, max / 16), options.maxMemoryBytes(), nanos, threeQuarters, cancelled));
                 if (refuted != null) {
                     firstInvalid.accumulateAndGet(order, Math::min);
                     return refuted;
                 }
             }
-            full = run(all, model, init, new SearchLimits(max, options.maxMemoryBytes(), deadline, cancelled));
+            full = run(all, model, init, new SearchLimits(max, options.maxMemoryBytes(), nanos, deadline, cancelled));
         }
         if (full.outcome.status() == SearchOutcome.Status.NOT_LINEARIZABLE) {
             firstInvalid.accumulateAndGet(order, Math::min);
         }
         return full;
+    }
+
+    /** {@code start + (deadline - start) * num / den}, or empty when there is no deadline. */
+    private static OptionalLong fraction(long start, OptionalLong deadline, long num, long den) {
+        return deadline.isPresent() ? OptionalLong.of(start + (deadline.getAsLong() - start) * num / den) : deadline;
     }
 
     /**
@@ -248,8 +244,7 @@ public final class LinearizabilityChecker {
             if (o != null && o.note != null) {
                 return o;
             }
-            if (System.nanoTime() - limits.deadlineNanos() > 0
-                    || limits.cancelled().getAsBoolean()) {
+            if (limits.pastDeadline() || limits.cancelled().getAsBoolean()) {
                 return null;
             }
         }
