@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RaftsimCli.Version.class,
         description = "Deterministic simulation and Jepsen-style verification of a braft-style Raft engine.",
-        subcommands = {FuzzCommand.class, CheckCommand.class})
+        subcommands = {RunCommand.class, FuzzCommand.class, ReplayCommand.class, CheckCommand.class})
 public final class RaftsimCli {
     public static final int EXIT_VALID = 0;
     public static final int EXIT_VIOLATION = 1;
@@ -38,7 +38,7 @@ public final class RaftsimCli {
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, parsed, result) -> {
-            if (ex instanceof UsageException) {
+            if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
                 parsed.getErr().println("raftsim: " + ex.getMessage());
                 return EXIT_USAGE;
             }

@@ -1,0 +1,87 @@
+package io.raftsim.harness.cli;
+
+import io.raftsim.harness.run.NemesisSpec;
+import io.raftsim.harness.run.ReadMode;
+import io.raftsim.harness.run.RunConfig;
+import io.raftsim.harness.run.Workload;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The options that shape a run, shared by {@code run}, {@code fuzz} and {@code replay}. */
+final class RunOptions {
+    @Option(names = "--nodes", defaultValue = "5", description = "Cluster size. Default: ${DEFAULT-VALUE}.")
+    int nodes;
+
+    @Option(
+            names = "--workload",
+            defaultValue = "kv",
+            description = "register (one key) or kv (many keys). Default: ${DEFAULT-VALUE}.")
+    String workload;
+
+    @Option(
+            names = "--ops",
+            defaultValue = "2000",
+            description = "Client operations to issue. Default: ${DEFAULT-VALUE}.")
+    int ops;
+
+    @Option(
+            names = "--time",
+            defaultValue = "60s",
+            description =
+                    "Simulated run length (fault phase + quiet phase), e.g. 60s, 1500ms. Default: ${DEFAULT-VALUE}.")
+    String time;
+
+    @Option(
+            names = "--nemesis",
+            defaultValue = "all",
+            description =
+                    "all (swarm: a random subset per seed), none, or a comma list of fault kinds. Default: ${DEFAULT-VALUE}.")
+    String nemesis;
+
+    @Option(
+            names = "--read-mode",
+            defaultValue = "log",
+            description =
+                    "How clients read: log (through the raft log). read-index and lease need engine APIs not there yet. Default: ${DEFAULT-VALUE}.")
+    String readMode;
+
+    @Option(
+            names = "--clients",
+            defaultValue = "5",
+            description = "Concurrent client processes. Default: ${DEFAULT-VALUE}.")
+    int clients;
+
+    RunConfig toConfig(long seed) {
+        Workload w;
+        try {
+            w = Workload.valueOf(workload.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown --workload '" + workload + "': expected register or kv");
+        }
+        ReadMode rm;
+        try {
+            rm = ReadMode.valueOf(readMode.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown --read-mode '" + readMode + "': expected log, read-index or lease");
+        }
+        if (rm != ReadMode.LOG) {
+            throw new UsageException("--read-mode " + rm.cliName()
+                    + " needs the engine's readIndex API, which it does not offer yet; use --read-mode log");
+        }
+        try {
+            return new RunConfig(
+                    seed,
+                    nodes,
+                    w,
+                    ops,
+                    RunConfig.parseDurationMs(time),
+                    NemesisSpec.parse(nemesis),
+                    rm,
+                    clients,
+                    2_000,
+                    false);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package io.raftsim.harness.client;
+
+import io.raftsim.engine.PeerId;
+import io.raftsim.engine.RaftError;
+import io.raftsim.engine.RaftNode;
+import io.raftsim.engine.Status;
+import io.raftsim.engine.Task;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.NodeProcess;
+import io.raftsim.harness.invariant.InvariantMonitor;
+import io.raftsim.harness.run.OpCounts;
+import io.raftsim.history.Op;
+import io.raftsim.history.OpType;
+import io.raftsim.history.ProcessId;
+import io.raftsim.sim.RandomStream;
+import io.raftsim.sim.Simulation;
+import io.raftsim.workload.kv.KvClosure;
+import io.raftsim.workload.kv.KvCommand;
+import io.raftsim.workload.kv.KvResult;
+import io.raftsim.workload.ops.OpKind;
+import io.raftsim.workload.ops.OpSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jepsen-style clients (DESIGN.md section 5): N logical processes, each with at most one op
+ * outstanding, recorded as {@code invoke} then {@code ok}, {@code fail} (definitely not applied: a
+ * cas whose compare failed) or {@code info} (unknown). A process whose op ends {@code info} retires
+ * and a fresh process id takes its slot. Requests carry (client id, seq) so that a retry, sent to
+ * whichever node the client now believes leads, is applied at most once (dissertation §6.3).
+ * Reads go through the log.
+ */
+public final class ClientDriver {
+    private static final long MS = 1_000_000L;
+
+    private final Simulation sim;
+    private final Cluster cluster;
+    private final InvariantMonitor monitor;
+    private final ClientOptions options;
+    private final List<OpSpec> ops;
+    private final RandomStream rnd;
+    private final Slot[] slots;
+    private final List<Op> history = new ArrayList<>();
+    private int nextOp;
+    private long nextProcess;
+    private long invoked;
+    private long ok;
+    private long fail;
+    private long info;
+    private String livenessFailure;
+
+    /** One client slot: its current process and op. */
+    private static final class Slot {
+        final int index;
+        long process;
+        long seq;
+        OpSpec op;
+        long opId;
+        long attempt;
+        int target;
+        boolean busy;
+
+        Slot(int index) {
+            this.index = index;
+        }
+    }
+
+    public ClientDriver(
+            Simulation sim, Cluster cluster, InvariantMonitor monitor, ClientOptions options, List<OpSpec> ops) {
+        this.sim = sim;
+        this.cluster = cluster;
+        this.monitor = monitor;
+        this.options = options;
+        this.ops = List.copyOf(ops);
+        this.rnd = sim.random("clients");
+        this.slots = new Slot[options.clients()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new Slot(i);
+            slots[i].process = nextProcess++;
+            slots[i].target = i % cluster.size();
+        }
+    }
+
+    public void start() {
+        for (Slot s : slots) {
+            scheduleNext(s);
+        }
+    }
+
+    public List<Op> history() {
+        return history;
+    }
+
+    public OpCounts counts() {
+        return new OpCounts(invoked, ok, fail, info);
+    }
+
+    /** The first op that did not complete in the quiet phase, or null. */
+    public String livenessFailure() {
+        return livenessFailure;
+    }
+
+    private long latencyNs() {
+        return 200_000L + rnd.nextLong(300_000L);
+    }
+
+    private void scheduleNext(Slot s) {
+        if (nextOp >= ops.size()) {
+            return;
+        }
+        OpSpec op = ops.get(nextOp++);
+        long at = sim.nowNs() + op.thinkMs() * MS;
+        if (at >= options.stopInvokingAtMs() * MS) {
+            return;
+        }
+        sim.scheduleAt(at, "client.invoke", -1, s.index, () -> invoke(s, op));
+    }
+
+    private void invoke(Slot s, OpSpec op) {
+        s.op = op;
+        s.opId++;
+        s.seq++;
+        s.busy = true;
+        invoked++;
+        record(OpType.INVOKE, s, invokeValue(op));
+        long opId = s.opId;
+        sim.schedule(options.opTimeoutMs() * MS, "client.timeout", -1, s.index, () -> {
+            if (s.busy && s.opId == opId) {
+                timeout(s);
+            }
+        });
+        send(s);
+    }
+
+    private void send(Slot s) {
+        s.attempt++;
+        long opId = s.opId;
+        long attempt = s.attempt;
+        int target = s.target;
+        KvCommand cmd = new KvCommand(s.op.f(), s.process, s.seq, s.op.key(), s.op.value(), s.op.expected());
+        sim.schedule(latencyNs(), "client.send", target, s.index, () -> serve(target, cmd, s, opId, attempt));
+        sim.schedule(options.attemptTimeoutMs() * MS, "client.retry", -1, s.index, () -> {
+            if (s.busy && s.opId == opId && s.attempt == attempt) {
+                s.target = (s.target + 1) % cluster.size();
+                send(s);
+            }
+        });
+    }
+
+    /** Runs on the server process (held while it is paused, dropped if it is down). */
+    private void serve(int nodeIndex, KvCommand cmd, Slot s, long opId, long attempt) {
+        NodeProcess p = cluster.process(nodeIndex);
+        p.runNow(() -> {
+            RaftNode node = p.node();
+            if (node == null) {
+                return;
+            }
+            if (!node.isLeader()) {
+                PeerId l = node.leaderId();
+                reply(
+                        s,
+                        opId,
+                        attempt,
+                        new Reply.Redirect(
+                                l == null ? -1 : Integer.parseInt(l.endpoint().substring(1))));
+                return;
+            }
+            byte[] data = cmd.encode();
+            node.apply(Task.of(data, new KvClosure() {
+                @Override
+                public void run(Status status) {
+                    if (status.isOk()) {
+                        monitor.onAck(nodeIndex, index(), term(), Cluster.entryDigest(data));
+                        reply(s, opId, attempt, new Reply.Done(result()));
+                    } else if (status.code() == RaftError.ENOTLEADER) {
+                        reply(s, opId, attempt, new Reply.Redirect(-1));
+                    } else {
+                        reply(s, opId, attempt, new Reply.Unknown(status.toString()));
+                    }
+                }
+            }));
+        });
+    }
+
+    private void reply(Slot s, long opId, long attempt, Reply r) {
+        sim.schedule(latencyNs(), "client.reply", -1, s.index, () -> onReply(s, opId, attempt, r));
+    }
+
+    private void onReply(Slot s, long opId, long attempt, Reply r) {
+        if (!s.busy || s.opId != opId) {
+            return;
+        }
+        if (r instanceof Reply.Done d) {
+            complete(s, d.result());
+            return;
+        }
+        if (attempt != s.attempt) {
+            return;
+        }
+        if (r instanceof Reply.Redirect rd && rd.leaderHint() >= 0 && rd.leaderHint() != s.target) {
+            s.target = rd.leaderHint();
+        } else {
+            s.target = (s.target + 1) % cluster.size();
+        }
+        long backoffNs = 5 * MS + rnd.nextLong(20 * MS);
+        long next = s.attempt;
+        sim.schedule(backoffNs, "client.backoff", -1, s.index, () -> {
+            if (s.busy && s.opId == opId && s.attempt == next) {
+                send(s);
+            }
+        });
+    }
+
+    private void complete(Slot s, KvResult r) {
+        s.busy = false;
+        if (r instanceof KvResult.CasFailed) {
+            fail++;
+            record(OpType.FAIL, s, invokeValue(s.op));
+        } else if (r instanceof KvResult.Stale) {
+            // Cannot happen with one request outstanding per client; unknown if it ever does.
+            info++;
+            record(OpType.INFO, s, invokeValue(s.op));
+            retire(s);
+        } else if (r instanceof KvResult.ReadOk ro) {
+            ok++;
+            record(OpType.OK, s, wrap(s.op.key(), ro.value()));
+        } else {
+            ok++;
+            record(OpType.OK, s, invokeValue(s.op));
+        }
+        scheduleNext(s);
+    }
+
+    private void timeout(Slot s) {
+        s.busy = false;
+        info++;
+        record(OpType.INFO, s, invokeValue(s.op));
+        long invokedAtMs = (sim.nowNs() / MS) - options.opTimeoutMs();
+        if (livenessFailure == null && invokedAtMs >= options.livenessFromMs()) {
+            livenessFailure = "client process " + s.process + " " + s.op.f().jepsenName() + " on key " + s.op.key()
+                    + " invoked at " + invokedAtMs + " ms (quiet phase, after the heal) got no answer within "
+                    + options.opTimeoutMs() + " ms";
+        }
+        retire(s);
+        scheduleNext(s);
+    }
+
+    private void retire(Slot s) {
+        s.process = nextProcess++;
+        s.seq = 0;
+    }
+
+    /** Ends the run: ops still outstanding are recorded {@code info}. */
+    public void finish() {
+        for (Slot s : slots) {
+            if (s.busy) {
+                s.busy = false;
+                info++;
+                record(OpType.INFO, s, invokeValue(s.op));
+            }
+        }
+    }
+
+    private Object invokeValue(OpSpec op) {
+        return switch (op.f()) {
+            case READ -> wrap(op.key(), null);
+            case WRITE -> wrap(op.key(), op.value());
+            case CAS -> wrap(op.key(), Arrays.asList(op.expected(), op.value()));
+        };
+    }
+
+    private Object wrap(int key, Object v) {
+        return options.tupleValues() ? Arrays.asList((long) key, v) : v;
+    }
+
+    private void record(OpType type, Slot s, Object value) {
+        history.add(new Op(
+                history.size(),
+                sim.nowNs(),
+                type,
+                ProcessId.client(s.process),
+                s.op.f().jepsenName(),
+                value,
+                Map.of()));
+    }
+
+    static boolean isWrite(OpKind k) {
+        return k != OpKind.READ;
+    }
+}

@@ -1,0 +1,19 @@
+package io.raftsim.harness.client;
+
+/**
+ * How the Jepsen-style clients behave.
+ *
+ * @param clients logical processes with one op outstanding each
+ * @param opTimeoutMs an op not answered within this ends {@code info}, and its process retires
+ * @param attemptTimeoutMs a request not answered within this is retried at another node (same request id)
+ * @param tupleValues history values as Jepsen "independent" {@code [key, value]} tuples (the kv workload)
+ * @param stopInvokingAtMs no op is invoked after this (so every op ends before the run does)
+ * @param livenessFromMs every op invoked after this (the quiet phase, once settled) must complete
+ */
+public record ClientOptions(
+        int clients,
+        long opTimeoutMs,
+        long attemptTimeoutMs,
+        boolean tupleValues,
+        long stopInvokingAtMs,
+        long livenessFromMs) {}

@@ -1,0 +1,325 @@
+package io.raftsim.harness.cluster;
+
+import io.raftsim.engine.Configuration;
+import io.raftsim.engine.NodeDescription;
+import io.raftsim.engine.NodeEnvironment;
+import io.raftsim.engine.NodeOptions;
+import io.raftsim.engine.PeerId;
+import io.raftsim.engine.RaftNode;
+import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.spi.fs.StorageException;
+import io.raftsim.engine.storage.LogEntry;
+import io.raftsim.engine.storage.LogStorage;
+import io.raftsim.engine.storage.MetaStorage;
+import io.raftsim.engine.storage.log.SegmentedLog;
+import io.raftsim.engine.storage.meta.FileMetaStorage;
+import io.raftsim.harness.invariant.InvariantMonitor;
+import io.raftsim.sim.NodeClock;
+import io.raftsim.sim.Simulation;
+import io.raftsim.sim.StableHash;
+import io.raftsim.sim.disk.CrashMode;
+import io.raftsim.sim.net.LinkConfig;
+import io.raftsim.sim.net.SimNetwork;
+import io.raftsim.workload.kv.KvStateMachine;
+import io.raftsim.workload.nemesis.EngineKnobs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A raft group of N simulated processes on one {@link Simulation}: the engine wired to the
+ * simulated clock, network and disk; processes killed, restarted from disk, paused and resumed; and
+ * the invariant monitor told about everything that can break a Raft property.
+ */
+public final class Cluster {
+    public static final String GROUP = "kv";
+    static final String LOG_DIR = "raft/log";
+    static final String META_DIR = "raft/meta";
+
+    /** Network latency between servers: 1 ms base, up to 1 ms jitter, a rare 50 ms tail. */
+    public static LinkConfig defaultLink() {
+        return LinkConfig.stream(1_000_000L, 1_000_000L).withTail(0.001, 50_000_000L);
+    }
+
+    private final Simulation sim;
+    private final SimNetwork<RaftMessage> net;
+    private final InvariantMonitor monitor;
+    private final NodeProcess[] procs;
+    private final EngineKnobs knobs;
+    private final boolean unsafeAckBeforeFsync;
+    private final Configuration initialConf;
+    private final List<RoleChange> roleChanges = new ArrayList<>();
+    private final io.raftsim.sim.RandomStream crashRnd;
+    private long restarts;
+    private long failedStarts;
+
+    public Cluster(Simulation sim, int n, EngineKnobs knobs, InvariantMonitor monitor, boolean unsafeAckBeforeFsync) {
+        this.sim = sim;
+        this.knobs = knobs;
+        this.monitor = monitor;
+        this.unsafeAckBeforeFsync = unsafeAckBeforeFsync;
+        this.net = new SimNetwork<>(sim, defaultLink());
+        this.procs = new NodeProcess[n];
+        this.crashRnd = sim.random("crash.mode");
+        PeerId[] peers = new PeerId[n];
+        // Each machine's disk has its own fsync latency, 1 to 30 ms: slow disks widen the window
+        // in which acknowledged-but-unsynced data can be lost.
+        io.raftsim.sim.RandomStream diskRnd = sim.random("disk.latency");
+        for (int i = 0; i < n; i++) {
+            NodeClock clock = new NodeClock(sim, i);
+            long fsyncNs = diskRnd.nextLongBetween(1, 30) * 1_000_000L;
+            procs[i] = new NodeProcess(this, sim, i, clock, fsyncNs);
+            peers[i] = procs[i].peer;
+        }
+        for (int i = 0; i < n; i++) {
+            NodeProcess p = procs[i];
+            p.endpoint = net.addEndpoint(
+                    p.peer.toString(),
+                    env -> p.run(p.incarnation(), () -> {
+                        if (p.node != null) {
+                            p.node.receive(env.payload());
+                        }
+                    }));
+        }
+        this.initialConf = Configuration.of(peers);
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    public SimNetwork<RaftMessage> network() {
+        return net;
+    }
+
+    public int size() {
+        return procs.length;
+    }
+
+    public NodeProcess process(int i) {
+        return procs[i];
+    }
+
+    public List<RoleChange> roleChanges() {
+        return roleChanges;
+    }
+
+    public long restarts() {
+        return restarts;
+    }
+
+    /** Restarts that failed because the node's storage could not be read (it stays down). */
+    public long failedStarts() {
+        return failedStarts;
+    }
+
+    /**
+     * Provisions every machine (creates the data directories and makes their entries durable, as
+     * an installer would, so that a crash cannot take the directories themselves), then starts
+     * every process on its empty disk.
+     */
+    public void startAll() {
+        for (NodeProcess p : procs) {
+            p.fs.mkdirs(LOG_DIR);
+            p.fs.mkdirs(META_DIR);
+            p.status = ProcessStatus.UP;
+            p.fs.syncDirectory(
+                    "raft",
+                    e1 -> p.fs.syncDirectory("", e2 -> {
+                        if (e1 != null || e2 != null) {
+                            throw new IllegalStateException("provisioning n" + p.index + " failed: " + e1 + ", " + e2);
+                        }
+                        boot(p);
+                    }));
+        }
+    }
+
+    int indexOf(PeerId peer) {
+        for (NodeProcess p : procs) {
+            if (p.peer.equals(peer)) {
+                return p.index;
+            }
+        }
+        throw new IllegalArgumentException("unknown peer " + peer);
+    }
+
+    private NodeOptions options(KvStateMachine fsm) {
+        return NodeOptions.builder()
+                .initialConfiguration(initialConf)
+                .stateMachine(fsm)
+                .electionTimeoutMs(knobs.electionTimeoutMs())
+                .heartbeatIntervalMs(knobs.heartbeatIntervalMs())
+                .preVote(knobs.preVote())
+                .checkQuorum(knobs.checkQuorum())
+                .maxEntriesPerAppend(knobs.maxAppendEntries())
+                .maxInflightAppends(knobs.maxInflightAppends())
+                .build();
+    }
+
+    /** (Re)starts a process from whatever its disk holds. */
+    private void boot(NodeProcess p) {
+        p.nextIncarnation();
+        p.status = ProcessStatus.UP;
+        p.heldWhilePaused.clear();
+        if (net.status(p.endpoint) == io.raftsim.sim.net.EndpointStatus.CRASHED) {
+            net.restart(p.endpoint);
+        }
+        int i = p.index;
+        try {
+            LogStorage log = SegmentedLog.open(p.fs, LOG_DIR);
+            MetaStorage meta = FileMetaStorage.open(p.fs, META_DIR);
+            long first = log.firstIndex();
+            long last = log.lastIndex();
+            List<LogEntry> recovered = last >= first ? log.entries(first, last, Long.MAX_VALUE) : List.of();
+            monitor.onRestart(i, recovered, first);
+
+            LogStorage engineLog = unsafeAckBeforeFsync ? new EarlyAckLogStorage(log, p.engineClock) : log;
+            LogStorage monitored = new MonitoredLogStorage(engineLog, monitor, i);
+            KvStateMachine fsm = new KvStateMachine(
+                    (index, term, data, result) -> monitor.onApply(i, index, term, entryDigest(data)));
+            Transport transport = new Transport(p);
+            NodeEnvironment env = new NodeEnvironment(
+                    p.engineClock, transport, new SimRandom(sim.random("raft.n" + i)), monitored, meta);
+            RaftNode node = RaftNode.create(GROUP, p.peer, options(fsm), env);
+            p.fsm = fsm;
+            p.node = node;
+            node.start();
+        } catch (StorageException e) {
+            // Unreadable storage (a flipped bit, a read error): braft refuses to start; so do we.
+            failedStarts++;
+            p.node = null;
+            p.fsm = null;
+            p.status = ProcessStatus.DOWN;
+            p.nextIncarnation();
+            net.crash(p.endpoint);
+        }
+        afterNodeEvent(p);
+    }
+
+    /** The digest the monitor uses for a DATA entry's payload (see {@link InvariantMonitor#digest}). */
+    public static long entryDigest(byte[] data) {
+        return StableHash.combine(
+                io.raftsim.engine.storage.EntryType.DATA.ordinal(), StableHash.of(data, 0, data.length));
+    }
+
+    /** Crash: the process dies, unsynced writes are lost (or torn). */
+    public void kill(int i, boolean torn) {
+        NodeProcess p = procs[i];
+        if (p.status == ProcessStatus.DOWN) {
+            return;
+        }
+        p.nextIncarnation();
+        p.status = ProcessStatus.DOWN;
+        p.node = null;
+        p.fsm = null;
+        p.heldWhilePaused.clear();
+        net.crash(p.endpoint);
+        CrashMode mode = CrashMode.LOSE_UNSYNCED;
+        if (torn) {
+            mode = crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER;
+        }
+        p.disk.crash(mode);
+        noteRole(p, "DOWN", p.lastTerm);
+    }
+
+    /** Restarts a crashed process from its disk; a running one is crashed first. */
+    public void restart(int i) {
+        NodeProcess p = procs[i];
+        if (p.status != ProcessStatus.DOWN) {
+            kill(i, false);
+        }
+        restarts++;
+        boot(p);
+    }
+
+    public void pause(int i) {
+        NodeProcess p = procs[i];
+        if (p.status != ProcessStatus.UP) {
+            return;
+        }
+        p.status = ProcessStatus.PAUSED;
+        net.pause(p.endpoint);
+        noteRole(p, "PAUSED", p.lastTerm);
+    }
+
+    /** Resumes a paused process; what it missed runs now, late, in order. */
+    public void resume(int i) {
+        NodeProcess p = procs[i];
+        if (p.status != ProcessStatus.PAUSED) {
+            return;
+        }
+        p.status = ProcessStatus.UP;
+        List<Runnable> held = new ArrayList<>(p.heldWhilePaused);
+        p.heldWhilePaused.clear();
+        int inc = p.incarnation();
+        for (Runnable r : held) {
+            p.run(inc, r);
+        }
+        net.resume(p.endpoint);
+        afterNodeEvent(p);
+    }
+
+    /**
+     * Checks the invariants that the node's latest event could have broken. A leader's term cannot
+     * change while it stays leader, so election safety needs a look only when a node becomes
+     * leader; the leader's own commit index is sampled every few events (describing a leader builds
+     * its follower table, the harness's most expensive call).
+     */
+    void afterNodeEvent(NodeProcess p) {
+        if (p.node == null) {
+            return;
+        }
+        boolean leader = p.node.isLeader();
+        if (leader && p.lastState.equals("LEADER") && (++p.leaderEvents & 7) != 0) {
+            return;
+        }
+        NodeDescription d = p.node.describe();
+        if (d.state() == io.raftsim.engine.NodeState.LEADER) {
+            monitor.onLeader(p.index, d.term());
+        }
+        monitor.onCommitIndex(p.index, d.commitIndex());
+        String state = d.state().name();
+        if (!state.equals(p.lastState) || d.term() != p.lastTerm) {
+            noteRole(p, state, d.term());
+        }
+    }
+
+    private void noteRole(NodeProcess p, String state, long term) {
+        p.lastState = state;
+        p.lastTerm = term;
+        roleChanges.add(new RoleChange(sim.nowNs(), p.index, state, term));
+    }
+
+    /** The node that is up and leads in the highest term, or -1. */
+    public int leader() {
+        int best = -1;
+        long bestTerm = -1;
+        for (NodeProcess p : procs) {
+            if (p.status == ProcessStatus.UP && p.node != null && p.node.isLeader()) {
+                long t = p.node.describe().term();
+                if (t > bestTerm) {
+                    bestTerm = t;
+                    best = p.index;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The engine's transport for one process: messages go onto the simulated network. */
+    private final class Transport implements io.raftsim.engine.spi.Transport {
+        private final NodeProcess from;
+
+        Transport(NodeProcess from) {
+            this.from = from;
+        }
+
+        @Override
+        public void send(PeerId to, RaftMessage message) {
+            NodeProcess target = procs[indexOf(to)];
+            long digest = StableHash.combine(
+                    StableHash.of(message.getClass().getSimpleName()),
+                    StableHash.combine(message.term(), message.sizeBytes()));
+            net.send(from.endpoint, target.endpoint, message, message.sizeBytes(), digest);
+        }
+    }
+}

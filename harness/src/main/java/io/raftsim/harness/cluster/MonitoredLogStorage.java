@@ -1,0 +1,78 @@
+package io.raftsim.harness.cluster;
+
+import io.raftsim.engine.spi.fs.IoCallback;
+import io.raftsim.engine.storage.LogEntry;
+import io.raftsim.engine.storage.LogStorage;
+import io.raftsim.harness.invariant.InvariantMonitor;
+import java.util.List;
+
+/**
+ * The node's log storage as the invariant monitor sees it: every mutation is reported (in-memory
+ * view, as the node sees it at once) before it is passed on. Log matching and "no committed entry
+ * truncated" are checked right there, at the event that would break them.
+ */
+final class MonitoredLogStorage implements LogStorage {
+    private final LogStorage inner;
+    private final InvariantMonitor monitor;
+    private final int node;
+
+    MonitoredLogStorage(LogStorage inner, InvariantMonitor monitor, int node) {
+        this.inner = inner;
+        this.monitor = monitor;
+        this.node = node;
+    }
+
+    @Override
+    public long firstIndex() {
+        return inner.firstIndex();
+    }
+
+    @Override
+    public long lastIndex() {
+        return inner.lastIndex();
+    }
+
+    @Override
+    public long termAt(long index) {
+        return inner.termAt(index);
+    }
+
+    @Override
+    public LogEntry entry(long index) {
+        return inner.entry(index);
+    }
+
+    @Override
+    public List<LogEntry> entries(long fromIndex, long toIndexInclusive, long maxBytes) {
+        return inner.entries(fromIndex, toIndexInclusive, maxBytes);
+    }
+
+    @Override
+    public void append(List<LogEntry> entries, IoCallback done) {
+        inner.append(entries, done);
+        monitor.onAppend(node, entries);
+    }
+
+    @Override
+    public void truncateSuffix(long lastIndexKept, IoCallback done) {
+        monitor.onTruncateSuffix(node, lastIndexKept);
+        inner.truncateSuffix(lastIndexKept, done);
+    }
+
+    @Override
+    public void truncatePrefix(long firstIndexKept, IoCallback done) {
+        monitor.onTruncatePrefix(node, firstIndexKept);
+        inner.truncatePrefix(firstIndexKept, done);
+    }
+
+    @Override
+    public void reset(long nextLogIndex, IoCallback done) {
+        monitor.onReset(node, nextLogIndex);
+        inner.reset(nextLogIndex, done);
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

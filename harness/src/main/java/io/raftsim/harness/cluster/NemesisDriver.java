@@ -1,0 +1,296 @@
+package io.raftsim.harness.cluster;
+
+import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.spi.fs.FileSystem;
+import io.raftsim.sim.Simulation;
+import io.raftsim.sim.StableHash;
+import io.raftsim.sim.disk.SimDisk;
+import io.raftsim.sim.net.Endpoint;
+import io.raftsim.sim.net.Link;
+import io.raftsim.sim.net.LinkConfig;
+import io.raftsim.sim.net.LinkMode;
+import io.raftsim.sim.net.Partition;
+import io.raftsim.sim.net.SimNetwork;
+import io.raftsim.workload.nemesis.Fault;
+import io.raftsim.workload.nemesis.FaultEvent;
+import io.raftsim.workload.nemesis.FaultKind;
+import io.raftsim.workload.nemesis.Faults.*;
+import io.raftsim.workload.nemesis.Schedule;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Plays a {@link Schedule} on a {@link Cluster}: each fault starts at its event's time and is
+ * undone when the event ends; at the heal time every fault is cleared and every process brought up
+ * (DESIGN.md section 5). Counts what fired per kind, and what could not act (for example
+ * isolate-leader with no leader, or an operator action the engine does not offer yet).
+ */
+public final class NemesisDriver {
+    private static final long MS = 1_000_000L;
+
+    private final Cluster cluster;
+    private final Simulation sim;
+    private final SimNetwork<RaftMessage> net;
+    private final Schedule schedule;
+    private final Map<FaultKind, Long> fired = new EnumMap<>(FaultKind.class);
+    private final Map<FaultKind, Long> skipped = new EnumMap<>(FaultKind.class);
+    /** Active partitions, united into the network's one partition. */
+    private final List<TreeSet<io.raftsim.workload.nemesis.Link>> activePartitions = new ArrayList<>();
+    /** Faults in progress, for the report's fault bands: (kind, start, end). */
+    private final List<long[]> bands = new ArrayList<>();
+
+    private boolean healed;
+
+    public NemesisDriver(Cluster cluster, Schedule schedule) {
+        this.cluster = cluster;
+        this.sim = cluster.simulation();
+        this.net = cluster.network();
+        this.schedule = schedule;
+        if (schedule.clusterSize() != cluster.size()) {
+            throw new IllegalArgumentException(
+                    "schedule is for " + schedule.clusterSize() + " nodes, the cluster has " + cluster.size());
+        }
+    }
+
+    public void start() {
+        List<FaultEvent> events = schedule.events();
+        for (int i = 0; i < events.size(); i++) {
+            FaultEvent e = events.get(i);
+            long digest = StableHash.combine(i, e.fault().kind().ordinal());
+            sim.scheduleAt(e.atMs() * MS, "nemesis.start", -1, digest, () -> begin(e));
+        }
+        sim.scheduleAt(schedule.healAtMs() * MS, "nemesis.heal", -1, 0, this::heal);
+    }
+
+    public Map<FaultKind, Long> fired() {
+        return fired;
+    }
+
+    public Map<FaultKind, Long> skipped() {
+        return skipped;
+    }
+
+    /** (kind ordinal, startMs, endMs) of every fault that acted. */
+    public List<long[]> bands() {
+        return bands;
+    }
+
+    private void count(Map<FaultKind, Long> m, FaultKind k) {
+        m.merge(k, 1L, Long::sum);
+    }
+
+    private void later(FaultEvent e, Runnable undo) {
+        bands.add(new long[] {e.fault().kind().ordinal(), e.atMs(), e.endMs()});
+        if (e.durationMs() > 0) {
+            sim.scheduleAt(e.endMs() * MS, "nemesis.end", -1, e.fault().kind().ordinal(), () -> {
+                if (!healed) {
+                    undo.run();
+                }
+            });
+        }
+    }
+
+    private void begin(FaultEvent e) {
+        if (healed) {
+            return;
+        }
+        Fault f = e.fault();
+        boolean acted = act(e, f);
+        count(acted ? fired : skipped, f.kind());
+    }
+
+    private boolean act(FaultEvent e, Fault f) {
+        if (f instanceof Kill k) {
+            cluster.kill(k.node(), false);
+            later(e, () -> cluster.restart(k.node()));
+        } else if (f instanceof TornCrash k) {
+            cluster.kill(k.node(), true);
+            later(e, () -> cluster.restart(k.node()));
+        } else if (f instanceof PowerLoss pl) {
+            for (int node : pl.targets()) {
+                cluster.kill(node, true);
+            }
+            later(e, () -> {
+                for (int node : pl.targets()) {
+                    cluster.restart(node);
+                }
+            });
+        } else if (f instanceof Pause p) {
+            cluster.pause(p.node());
+            later(e, () -> cluster.resume(p.node()));
+        } else if (f instanceof PartitionFault pf) {
+            partition(e, pf.blockedLinks(cluster.size()));
+        } else if (f instanceof IsolateLeader) {
+            int leader = cluster.leader();
+            if (leader < 0) {
+                return false;
+            }
+            partition(e, new Isolate(leader).blockedLinks(cluster.size()));
+        } else if (f instanceof LinkLoss l) {
+            reconfigureAround(l.node(), Cluster.defaultLink().withDrop(l.dropProbability()));
+            later(e, () -> reconfigureAround(l.node(), Cluster.defaultLink()));
+        } else if (f instanceof LinkDuplication l) {
+            LinkConfig d = Cluster.defaultLink();
+            LinkConfig dgram = new LinkConfig(
+                    LinkMode.DATAGRAM,
+                    d.latencyBaseNs(),
+                    d.latencyJitterNs(),
+                    d.tailProbability(),
+                    d.tailLatencyNs(),
+                    0.0,
+                    l.duplicateProbability());
+            reconfigureAround(l.node(), dgram);
+            later(e, () -> reconfigureAround(l.node(), Cluster.defaultLink()));
+        } else if (f instanceof LinkDelay l) {
+            TreeSet<Link> links = new TreeSet<>();
+            for (Link k : linksAround(l.node())) {
+                links.add(k);
+            }
+            net.clog(new Partition("delay-n" + l.node(), links), sim.nowNs() + l.extraDelayMs() * MS);
+            later(e, () -> {});
+        } else if (f instanceof ClockOffset c) {
+            cluster.process(c.node()).clock.addOffset(c.offsetMs() * MS);
+            later(e, () -> cluster.process(c.node()).clock.addOffset(-c.offsetMs() * MS));
+        } else if (f instanceof ClockDrift c) {
+            cluster.process(c.node()).clock.setDrift(c.driftPpm() * 1e-6);
+            later(e, () -> cluster.process(c.node()).clock.setDrift(0));
+        } else if (f instanceof ClockJump c) {
+            io.raftsim.sim.NodeClock clock = cluster.process(c.node()).clock;
+            clock.jumpTo(clock.nowNs() + c.jumpMs() * MS);
+            later(e, () -> {});
+        } else if (f instanceof DiskFault d) {
+            return disk(e, d);
+        } else {
+            // Membership changes, leader transfer and forced snapshots need engine APIs
+            // (addPeer/removePeer, transferLeadershipTo, snapshot) that the engine does not offer yet.
+            return false;
+        }
+        return true;
+    }
+
+    private boolean disk(FaultEvent e, DiskFault d) {
+        NodeProcess p = cluster.process(d.node());
+        SimDisk disk = p.disk;
+        List<String> files = files(p.fs, Cluster.LOG_DIR);
+        if (d instanceof FsyncError) {
+            if (p.status == ProcessStatus.DOWN || files.isEmpty()) {
+                return false;
+            }
+            // EIO on the next syncs, dirty pages dropped (as on Linux). braft stops the node; the
+            // operator restarts it when the event ends. The engine must never retry the fsync.
+            disk.faults().failNextFsyncs(3);
+            later(e, () -> {
+                disk.faults().failNextFsyncs(0);
+                restartIfUp(d.node());
+            });
+        } else if (d instanceof ReadError) {
+            if (files.isEmpty()) {
+                return false;
+            }
+            for (String f : files) {
+                disk.faults().addReadError(f, 0, Long.MAX_VALUE / 4);
+            }
+            later(e, () -> {
+                disk.faults().clearReadErrors();
+                restartIfUp(d.node());
+            });
+        } else if (d instanceof DiskFull) {
+            disk.faults().full(true);
+            later(e, () -> {
+                disk.faults().full(false);
+                restartIfUp(d.node());
+            });
+        } else if (d instanceof BitFlip b) {
+            // Bit rot is noticed when the data is read again: crash, flip, restart after the event.
+            // The crash comes first: it decides which files (and bytes) are durable at all.
+            cluster.kill(b.node(), false);
+            List<String> candidates = files(p.fs, Cluster.LOG_DIR);
+            boolean flipped = false;
+            for (int i = 0; i < candidates.size() && !flipped; i++) {
+                String victim = candidates.get((int) Math.floorMod(b.selector() + i, (long) candidates.size()));
+                flipped = !disk.flipBits(victim, 1).isEmpty();
+            }
+            later(e, () -> cluster.restart(b.node()));
+            if (e.durationMs() == 0) {
+                cluster.restart(b.node());
+            }
+            return flipped;
+        }
+        return true;
+    }
+
+    private void restartIfUp(int node) {
+        if (cluster.process(node).status != ProcessStatus.DOWN) {
+            cluster.restart(node);
+        }
+    }
+
+    private static List<String> files(FileSystem fs, String dir) {
+        List<String> out = new ArrayList<>();
+        for (String name : fs.list(dir)) {
+            out.add(dir + "/" + name);
+        }
+        return out;
+    }
+
+    private List<Link> linksAround(int node) {
+        List<Link> out = new ArrayList<>();
+        Endpoint me = cluster.process(node).endpoint;
+        for (int i = 0; i < cluster.size(); i++) {
+            if (i != node) {
+                Endpoint other = cluster.process(i).endpoint;
+                out.add(new Link(me, other));
+                out.add(new Link(other, me));
+            }
+        }
+        return out;
+    }
+
+    private void reconfigureAround(int node, LinkConfig config) {
+        for (Link l : linksAround(node)) {
+            net.configure(l.from(), l.to(), config);
+        }
+    }
+
+    private void partition(FaultEvent e, TreeSet<io.raftsim.workload.nemesis.Link> blocked) {
+        activePartitions.add(blocked);
+        applyPartitions();
+        later(e, () -> {
+            activePartitions.remove(blocked);
+            applyPartitions();
+        });
+    }
+
+    private void applyPartitions() {
+        TreeSet<Link> all = new TreeSet<>();
+        for (TreeSet<io.raftsim.workload.nemesis.Link> p : activePartitions) {
+            for (io.raftsim.workload.nemesis.Link l : p) {
+                all.add(new Link(cluster.process(l.from()).endpoint, cluster.process(l.to()).endpoint));
+            }
+        }
+        net.partition(new Partition("nemesis", all));
+    }
+
+    /** The heal phase: every fault cleared, every process up (DESIGN.md section 5). */
+    private void heal() {
+        healed = true;
+        activePartitions.clear();
+        net.heal();
+        for (int i = 0; i < cluster.size(); i++) {
+            NodeProcess p = cluster.process(i);
+            reconfigureAround(i, Cluster.defaultLink());
+            p.clock.setDrift(0);
+            p.disk.faults().full(false).clearReadErrors().failNextFsyncs(0);
+            if (p.status == ProcessStatus.PAUSED) {
+                cluster.resume(i);
+            }
+            boolean errored = p.node() != null && p.node().describe().state() == io.raftsim.engine.NodeState.ERROR;
+            if (p.status == ProcessStatus.DOWN || errored) {
+                cluster.restart(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.raftsim.harness.invariant;
+
+import io.raftsim.engine.storage.LogEntry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The online Raft invariants (Raft paper Figure 3), checked as the cluster runs, after every event
+ * that can break one; the first violation stops the run. Nodes are indexes 0..n-1.
+ *
+ * <ul>
+ *   <li>election-safety: at most one leader per term;
+ *   <li>log-matching: two logs with an entry of the same index and term hold the same entry and
+ *       agree on the term of the entry before it (by induction, on the whole prefix);
+ *   <li>leader-completeness: a new leader's log holds every entry committed before its term, and
+ *       no node truncates a committed entry;
+ *   <li>state-machine-safety: no two nodes apply different entries at one index;
+ *   <li>acked-write-lost: an acknowledged write is applied everywhere as acknowledged;
+ *   <li>commit-monotonic: a node's commit index never decreases between its restarts.
+ * </ul>
+ */
+public final class InvariantMonitor {
+    /** An entry's identity: index, term and a digest of its type and payload. */
+    record Entry(long term, long digest) {}
+
+    record IndexTerm(long index, long term) {}
+
+    /** What any node holding (index, term) must agree on. */
+    record Anchor(long digest, long prevTerm, int firstNode) {}
+
+    private final LogMirror[] logs;
+    private final long[] lastApplied;
+    private final long[] commitIndex;
+    private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
+    private final HashMap<IndexTerm, Anchor> anchors = new HashMap<>();
+    private final TreeMap<Long, Entry> committed = new TreeMap<>();
+    private final TreeMap<Long, Entry> acked = new TreeMap<>();
+    private final TreeMap<Long, Integer> committedBy = new TreeMap<>();
+    private long electionsWon;
+
+    public InvariantMonitor(int nodes) {
+        logs = new LogMirror[nodes];
+        for (int i = 0; i < nodes; i++) {
+            logs[i] = new LogMirror();
+        }
+        lastApplied = new long[nodes];
+        commitIndex = new long[nodes];
+    }
+
+    public static long digest(LogEntry e) {
+        return io.raftsim.sim.StableHash.combine(
+                e.type().ordinal(), io.raftsim.sim.StableHash.of(e.data(), 0, e.data().length));
+    }
+
+    /** Distinct (term, leader) pairs observed: elections won. */
+    public long electionsWon() {
+        return electionsWon;
+    }
+
+    public long committedEntries() {
+        return committed.size();
+    }
+
+    /** The highest index known committed (applied anywhere or acknowledged). */
+    public long maxCommittedIndex() {
+        return committed.isEmpty() ? 0 : committed.lastKey();
+    }
+
+    // ---- elections -------------------------------------------------------------------------
+
+    /** {@code node} is leader in {@code term} now. */
+    public void onLeader(int node, long term) {
+        Integer previous = leaderOfTerm.get(term);
+        if (previous != null && previous != node) {
+            throw new InvariantViolation(
+                    "election-safety", "nodes " + previous + " and " + node + " are both leader in term " + term);
+        }
+        if (previous == null) {
+            leaderOfTerm.put(term, node);
+            electionsWon++;
+            checkLeaderCompleteness(node, term);
+        }
+    }
+
+    private void checkLeaderCompleteness(int node, long term) {
+        LogMirror log = logs[node];
+        for (Map.Entry<Long, Entry> c :
+                committed.tailMap(log.firstIndex(), true).entrySet()) {
+            long index = c.getKey();
+            Entry e = c.getValue();
+            if (e.term() >= term) {
+                continue;
+            }
+            if (!log.has(index) || log.termAt(index) != e.term() || log.digestAt(index) != e.digest()) {
+                throw new InvariantViolation(
+                        "leader-completeness",
+                        "node " + node + " became leader of term " + term + " without committed entry " + index + "@"
+                                + e.term() + " (committed on node " + committedBy.get(index) + "); its log "
+                                + (log.has(index)
+                                        ? "has " + index + "@" + log.termAt(index)
+                                        : "spans " + log.firstIndex() + ".." + log.lastIndex()));
+            }
+        }
+    }
+
+    // ---- logs ------------------------------------------------------------------------------
+
+    public void onAppend(int node, List<LogEntry> entries) {
+        LogMirror log = logs[node];
+        for (LogEntry e : entries) {
+            long d = digest(e);
+            long prevTerm = e.index() == log.firstIndex() ? -1 : log.termAt(e.index() - 1);
+            log.append(e.index(), e.term(), d);
+            IndexTerm key = new IndexTerm(e.index(), e.term());
+            Anchor a = anchors.get(key);
+            if (a == null) {
+                anchors.put(key, new Anchor(d, prevTerm, node));
+                continue;
+            }
+            if (a.digest() != d) {
+                throw new InvariantViolation(
+                        "log-matching",
+                        "nodes " + a.firstNode() + " and " + node + " hold different entries at " + e.index() + "@"
+                                + e.term());
+            }
+            if (prevTerm >= 0 && a.prevTerm() >= 0 && a.prevTerm() != prevTerm) {
+                throw new InvariantViolation(
+                        "log-matching",
+                        "nodes " + a.firstNode() + " and " + node + " agree on " + e.index() + "@" + e.term()
+                                + " but not on the entry before it: term " + a.prevTerm() + " vs " + prevTerm + " at "
+                                + (e.index() - 1));
+            }
+        }
+    }
+
+    public void onTruncateSuffix(int node, long lastKept) {
+        LogMirror log = logs[node];
+        for (long i = lastKept + 1; i <= log.lastIndex(); i++) {
+            Entry c = committed.get(i);
+            if (c != null && c.term() == log.termAt(i) && c.digest() == log.digestAt(i)) {
+                throw new InvariantViolation(
+                        "leader-completeness",
+                        "node " + node + " truncates committed entry " + i + "@" + c.term() + " (keeping up to "
+                                + lastKept + ")");
+            }
+        }
+        log.truncateSuffix(lastKept);
+    }
+
+    public void onTruncatePrefix(int node, long firstKept) {
+        logs[node].truncatePrefix(firstKept);
+    }
+
+    public void onReset(int node, long nextIndex) {
+        logs[node].reset(nextIndex);
+    }
+
+    /** The node restarted: its mirror is rebuilt from what its storage recovered. */
+    public void onRestart(int node, List<LogEntry> recovered, long firstIndex) {
+        logs[node].reset(firstIndex);
+        for (LogEntry e : recovered) {
+            logs[node].append(e.index(), e.term(), digest(e));
+        }
+        lastApplied[node] = 0;
+        commitIndex[node] = 0;
+    }
+
+    // ---- commit and apply ------------------------------------------------------------------
+
+    public void onCommitIndex(int node, long index) {
+        if (index < commitIndex[node]) {
+            throw new InvariantViolation(
+                    "commit-monotonic",
+                    "node " + node + " commit index went from " + commitIndex[node] + " to " + index
+                            + " without a restart");
+        }
+        commitIndex[node] = index;
+    }
+
+    /** The node's state machine was loaded from a snapshot up to {@code index}. */
+    public void onSnapshotLoaded(int node, long index) {
+        lastApplied[node] = Math.max(lastApplied[node], index);
+    }
+
+    /** {@code node} applied a DATA entry to its state machine. */
+    public void onApply(int node, long index, long term, long digest) {
+        if (lastApplied[node] != 0 && index <= lastApplied[node]) {
+            throw new InvariantViolation(
+                    "state-machine-safety",
+                    "node " + node + " applies index " + index + " after already applying " + lastApplied[node]);
+        }
+        lastApplied[node] = index;
+        commit(node, index, term, digest, "state-machine-safety");
+    }
+
+    /** The client got {@code ok} for the entry at (index, term). */
+    public void onAck(int node, long index, long term, long digest) {
+        acked.put(index, new Entry(term, digest));
+        commit(node, index, term, digest, "acked-write-lost");
+    }
+
+    private void commit(int node, long index, long term, long digest, String invariant) {
+        Entry e = new Entry(term, digest);
+        Entry c = committed.get(index);
+        if (c == null) {
+            committed.put(index, e);
+            committedBy.put(index, node);
+            return;
+        }
+        if (!c.equals(e)) {
+            String what = acked.containsKey(index) ? "acked-write-lost" : invariant;
+            throw new InvariantViolation(
+                    what,
+                    "node " + node + " has " + index + "@" + term + " (digest " + Long.toHexString(digest)
+                            + ") committed but node " + committedBy.get(index) + " committed " + index + "@" + c.term()
+                            + " (digest " + Long.toHexString(c.digest()) + ")");
+        }
+    }
+
+    public long lastApplied(int node) {
+        return lastApplied[node];
+    }
+}

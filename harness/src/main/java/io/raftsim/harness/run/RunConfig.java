@@ -1,0 +1,110 @@
+package io.raftsim.harness.run;
+
+import java.util.Objects;
+
+/**
+ * Everything that determines a run besides the code: same config, same trace hash. The fault
+ * schedule and op list are drawn from {@link #seed} unless a run is given them as data.
+ *
+ * @param timeMs simulated run length, fault phase plus quiet phase
+ * @param clients concurrent client processes (Jepsen's concurrency)
+ * @param opTimeoutMs a client gives up on an op after this long: it ends {@code info}
+ * @param unsafeAckBeforeFsync TEST ONLY, not reachable from the command line: the storage wrapper
+ *     reports log appends durable before the disk says so (a planted durability bug)
+ */
+public record RunConfig(
+        long seed,
+        int nodes,
+        Workload workload,
+        int ops,
+        long timeMs,
+        NemesisSpec nemesis,
+        ReadMode readMode,
+        int clients,
+        long opTimeoutMs,
+        boolean unsafeAckBeforeFsync) {
+
+    public static final int DEFAULT_NODES = 5;
+    public static final int DEFAULT_OPS = 2000;
+    public static final long DEFAULT_TIME_MS = 60_000;
+
+    public RunConfig {
+        if (seed < 0) {
+            throw new IllegalArgumentException("seed must be >= 0, got " + seed);
+        }
+        if (nodes < 1 || nodes > 9) {
+            throw new IllegalArgumentException("nodes must be in [1, 9], got " + nodes);
+        }
+        Objects.requireNonNull(workload, "workload");
+        if (ops < 0) {
+            throw new IllegalArgumentException("ops must be >= 0, got " + ops);
+        }
+        if (timeMs < 2_000) {
+            throw new IllegalArgumentException("time must be >= 2s, got " + timeMs + " ms");
+        }
+        Objects.requireNonNull(nemesis, "nemesis");
+        Objects.requireNonNull(readMode, "readMode");
+        if (clients < 1 || opTimeoutMs < 100) {
+            throw new IllegalArgumentException(
+                    "clients >= 1 and opTimeoutMs >= 100 required, got " + clients + ", " + opTimeoutMs);
+        }
+    }
+
+    public static RunConfig defaults(long seed) {
+        return new RunConfig(
+                seed,
+                DEFAULT_NODES,
+                Workload.KV,
+                DEFAULT_OPS,
+                DEFAULT_TIME_MS,
+                NemesisSpec.parse("all"),
+                ReadMode.LOG,
+                5,
+                2_000,
+                false);
+    }
+
+    public RunConfig withSeed(long newSeed) {
+        return new RunConfig(
+                newSeed, nodes, workload, ops, timeMs, nemesis, readMode, clients, opTimeoutMs, unsafeAckBeforeFsync);
+    }
+
+    /** The one command that reproduces this run. */
+    public String reproCommand() {
+        StringBuilder sb = new StringBuilder("./raftsim run --seed ").append(seed);
+        sb.append(" --nodes ").append(nodes);
+        sb.append(" --workload ").append(workload.cliName());
+        sb.append(" --ops ").append(ops);
+        sb.append(" --time ").append(formatDuration(timeMs));
+        sb.append(" --nemesis ").append(nemesis.text());
+        sb.append(" --read-mode ").append(readMode.cliName());
+        sb.append(" --clients ").append(clients);
+        if (unsafeAckBeforeFsync) {
+            sb.append("   # with the test-only unsafeAckBeforeFsync storage wrapper");
+        }
+        return sb.toString();
+    }
+
+    public static String formatDuration(long ms) {
+        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    }
+
+    /** Parses {@code 60s}, {@code 1500ms}, {@code 2m}; a bare number is seconds. */
+    public static long parseDurationMs(String text) {
+        String t = text.trim();
+        try {
+            if (t.endsWith("ms")) {
+                return Long.parseLong(t.substring(0, t.length() - 2));
+            }
+            if (t.endsWith("s")) {
+                return Long.parseLong(t.substring(0, t.length() - 1)) * 1000;
+            }
+            if (t.endsWith("m")) {
+                return Long.parseLong(t.substring(0, t.length() - 1)) * 60_000;
+            }
+            return Long.parseLong(t) * 1000;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad duration '" + text + "': expected e.g. 60s, 1500ms, 2m");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.raftsim.workload.nemesis;
+
+/**
+ * Every kind of fault the nemesis can inject. Swarm testing (Groce et al., "Swarm Testing", ISSTA
+ * 2012) enables a random subset of these per seed; summaries count injected faults per kind.
+ */
+public enum FaultKind {
+    KILL(Category.PROCESS),
+    PAUSE(Category.PROCESS),
+    TORN_WRITE(Category.PROCESS),
+    POWER_LOSS(Category.PROCESS),
+    ISOLATE(Category.PARTITION),
+    HALVES(Category.PARTITION),
+    MAJORITY_MINORITY(Category.PARTITION),
+    BRIDGE(Category.PARTITION),
+    RING(Category.PARTITION),
+    ISOLATE_LEADER(Category.PARTITION),
+    ONE_WAY(Category.PARTITION),
+    LINK_LOSS(Category.LINK),
+    LINK_DUPLICATION(Category.LINK),
+    LINK_DELAY(Category.LINK),
+    CLOCK_OFFSET(Category.CLOCK),
+    CLOCK_DRIFT(Category.CLOCK),
+    CLOCK_JUMP(Category.CLOCK),
+    FSYNC_ERROR(Category.DISK),
+    READ_ERROR(Category.DISK),
+    BIT_FLIP(Category.DISK),
+    DISK_FULL(Category.DISK),
+    MEMBERSHIP(Category.ADMIN),
+    LEADER_TRANSFER(Category.ADMIN),
+    SNAPSHOT(Category.ADMIN);
+
+    /** Faults of one category share a concurrency budget in the generator. */
+    public enum Category {
+        PROCESS,
+        PARTITION,
+        LINK,
+        CLOCK,
+        DISK,
+        ADMIN
+    }
+
+    private final Category category;
+
+    FaultKind(Category category) {
+        this.category = category;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    /** Kebab-case name used on the command line and in JSON counters ({@code one-way}). */
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static FaultKind fromCliName(String name) {
+        String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (FaultKind k : values()) {
+            if (k.name().equals(n)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown fault kind '" + name + "', known: " + allCliNames());
+    }
+
+    public static String allCliNames() {
+        StringBuilder sb = new StringBuilder();
+        for (FaultKind k : values()) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(k.cliName());
+        }
+        return sb.toString();
+    }
+}

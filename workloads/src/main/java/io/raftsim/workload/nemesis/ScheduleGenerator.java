@@ -1,0 +1,198 @@
+package io.raftsim.workload.nemesis;
+
+import io.raftsim.workload.SplitMix64;
+import io.raftsim.workload.nemesis.Faults.*;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Draws a fault schedule from a seed. Swarm testing: each seed enables a random subset of the
+ * allowed kinds, so that rare combinations get whole runs to themselves (a seed with only one-way
+ * links explores them far deeper than a seed where they are 1 in 23). Faults are kept within what
+ * Raft must survive: at most a minority of nodes down (killed, paused, disk-failed, removed) at once,
+ * one partition and one membership change at a time, and durable data destroyed (bit flips) on one
+ * node only.
+ */
+public final class ScheduleGenerator {
+    /** Faults start after the first election has had time to finish. */
+    static final long FIRST_FAULT_MS = 1_000;
+
+    private final NemesisConfig config;
+
+    public ScheduleGenerator(NemesisConfig config) {
+        this.config = config;
+    }
+
+    public Schedule generate(long seed) {
+        SplitMix64 r = new SplitMix64(SplitMix64.derive(seed, "nemesis"));
+        EngineKnobs knobs = EngineKnobs.draw(new SplitMix64(SplitMix64.derive(seed, "knobs")));
+        List<FaultKind> enabled = enabledKinds(r);
+        int n = config.clusterSize();
+        List<FaultEvent> events = new ArrayList<>();
+        if (!enabled.isEmpty() && n > 1) {
+            int bitFlipNode = r.nextInt(n);
+            long t = FIRST_FAULT_MS;
+            while (true) {
+                t += 1 + (long) (-Math.log(1 - r.nextDouble()) * config.meanFaultIntervalMs());
+                if (t >= config.healAtMs()) {
+                    break;
+                }
+                FaultKind kind = enabled.get(r.nextInt(enabled.size()));
+                FaultEvent e = draw(kind, t, r, n, bitFlipNode);
+                long end = Math.min(e.endMs(), config.healAtMs());
+                e = new FaultEvent(e.atMs(), end - e.atMs(), e.fault());
+                if (fits(e, events, n)) {
+                    events.add(e);
+                }
+            }
+        }
+        return new Schedule(n, enabled, knobs, events, config.healAtMs(), config.quietMs());
+    }
+
+    private List<FaultKind> enabledKinds(SplitMix64 r) {
+        List<FaultKind> allowed = new ArrayList<>(EnumSet.copyOf(withNone(config.allowedKinds())));
+        if (!config.swarm() || allowed.isEmpty()) {
+            return allowed;
+        }
+        List<FaultKind> picked = new ArrayList<>();
+        for (FaultKind k : allowed) {
+            if (r.chance(0.5)) {
+                picked.add(k);
+            }
+        }
+        if (picked.isEmpty()) {
+            picked.add(allowed.get(r.nextInt(allowed.size())));
+        }
+        return picked;
+    }
+
+    private static java.util.Set<FaultKind> withNone(java.util.Set<FaultKind> kinds) {
+        return kinds.isEmpty() ? EnumSet.noneOf(FaultKind.class) : kinds;
+    }
+
+    static FaultEvent draw(FaultKind kind, long at, SplitMix64 r, int n, int bitFlipNode) {
+        int node = r.nextInt(n);
+        return switch (kind) {
+            case KILL -> new FaultEvent(at, r.between(200, 3_000), new Kill(node));
+            case TORN_WRITE -> new FaultEvent(at, r.between(200, 3_000), new TornCrash(node));
+            case PAUSE -> new FaultEvent(at, r.between(100, 2_000), new Pause(node));
+            case POWER_LOSS ->
+                new FaultEvent(
+                        at, r.between(200, 2_000), new PowerLoss(randomSubset(r, n, n / 2 + 1 + r.nextInt(n - n / 2))));
+            case ISOLATE -> new FaultEvent(at, r.between(500, 5_000), new Isolate(node));
+            case HALVES ->
+                new FaultEvent(at, r.between(500, 5_000), new Halves(randomSubset(r, n, 1 + r.nextInt(n - 1))));
+            case MAJORITY_MINORITY ->
+                new FaultEvent(
+                        at, r.between(500, 5_000), new MajorityMinority(randomSubset(r, n, Math.max(1, (n - 1) / 2))));
+            case BRIDGE -> n < 3 ? new FaultEvent(at, r.between(500, 5_000), new Isolate(node)) : bridge(at, r, n);
+            case RING -> new FaultEvent(at, r.between(500, 5_000), new Ring(randomSubset(r, n, n)));
+            case ISOLATE_LEADER -> new FaultEvent(at, r.between(500, 5_000), new IsolateLeader());
+            case ONE_WAY -> new FaultEvent(at, r.between(500, 8_000), new OneWay(node, other(r, n, node)));
+            case LINK_LOSS ->
+                new FaultEvent(at, r.between(500, 5_000), new LinkLoss(node, 0.05 + 0.45 * r.nextDouble()));
+            case LINK_DUPLICATION ->
+                new FaultEvent(at, r.between(500, 5_000), new LinkDuplication(node, 0.05 + 0.45 * r.nextDouble()));
+            case LINK_DELAY -> new FaultEvent(at, r.between(500, 5_000), new LinkDelay(node, r.between(20, 1_000)));
+            case CLOCK_OFFSET ->
+                new FaultEvent(
+                        at,
+                        r.between(1_000, 8_000),
+                        new ClockOffset(node, (r.chance(0.5) ? 1 : -1) * r.between(10, 2_000)));
+            case CLOCK_DRIFT ->
+                new FaultEvent(
+                        at,
+                        r.between(1_000, 8_000),
+                        new ClockDrift(node, (r.chance(0.5) ? 1 : -1) * r.between(50, 1_000)));
+            case CLOCK_JUMP -> new FaultEvent(at, 0, new ClockJump(node, r.between(10, 2_000)));
+            case FSYNC_ERROR -> new FaultEvent(at, r.between(300, 3_000), new FsyncError(node));
+            case READ_ERROR -> new FaultEvent(at, r.between(300, 3_000), new ReadError(node));
+            case BIT_FLIP -> new FaultEvent(at, r.between(200, 2_000), new BitFlip(bitFlipNode, r.nextLong() >>> 1));
+            case DISK_FULL -> new FaultEvent(at, r.between(300, 3_000), new DiskFull(node));
+            case MEMBERSHIP -> new FaultEvent(at, r.between(1_000, 5_000), new RemoveAndReadd(node));
+            case LEADER_TRANSFER -> new FaultEvent(at, 0, new LeaderTransfer(node));
+            case SNAPSHOT -> new FaultEvent(at, 0, new ForceSnapshot(node));
+        };
+    }
+
+    private static FaultEvent bridge(long at, SplitMix64 r, int n) {
+        List<Integer> order = randomSubset(r, n, n);
+        int bridgeNode = order.get(0);
+        List<Integer> side = new ArrayList<>(order.subList(1, 1 + (n - 1) / 2));
+        return new FaultEvent(at, r.between(500, 5_000), new Bridge(bridgeNode, side));
+    }
+
+    private static int other(SplitMix64 r, int n, int node) {
+        int o = r.nextInt(n - 1);
+        return o >= node ? o + 1 : o;
+    }
+
+    /** {@code k} distinct nodes in random order (a partial Fisher-Yates shuffle). */
+    static List<Integer> randomSubset(SplitMix64 r, int n, int k) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        for (int i = 0; i < k; i++) {
+            int j = i + r.nextInt(n - i);
+            Integer tmp = all.get(i);
+            all.set(i, all.get(j));
+            all.set(j, tmp);
+        }
+        return new ArrayList<>(all.subList(0, k));
+    }
+
+    /** Whether the fault takes a node out of service for its duration. */
+    static boolean takesNodeDown(Fault f) {
+        return f instanceof ProcessFault
+                || f instanceof PowerLoss
+                || f instanceof FsyncError
+                || f instanceof ReadError
+                || f instanceof DiskFull
+                || f instanceof BitFlip
+                || f instanceof RemoveAndReadd;
+    }
+
+    /** The Raft-survivable budget: see the class comment. */
+    static boolean fits(FaultEvent candidate, List<FaultEvent> accepted, int n) {
+        Fault f = candidate.fault();
+        int maxDown = (n - 1) / 2;
+        TreeSet<Integer> down = new TreeSet<>();
+        for (FaultEvent e : accepted) {
+            // A bit-flipped node may never come back (its engine refuses the corrupt log), so it
+            // counts as down from the flip on.
+            long eEnd = e.fault() instanceof BitFlip ? Long.MAX_VALUE - 1 : e.endMs();
+            boolean overlaps = e.atMs() < candidate.endMs() + 1 && candidate.atMs() < eEnd + 1;
+            if (!overlaps) {
+                continue;
+            }
+            // A power loss takes a majority down on purpose: nothing else may take nodes down then.
+            boolean powerLoss = f instanceof PowerLoss || e.fault() instanceof PowerLoss;
+            if (powerLoss && takesNodeDown(f) && takesNodeDown(e.fault())) {
+                return false;
+            }
+            boolean bothPartitions = isPartition(f) && isPartition(e.fault());
+            boolean bothMembership = f instanceof RemoveAndReadd && e.fault() instanceof RemoveAndReadd;
+            if (bothPartitions || bothMembership) {
+                return false;
+            }
+            if (takesNodeDown(e.fault())) {
+                down.addAll(e.fault().nodes());
+            }
+        }
+        if (f instanceof PowerLoss) {
+            return true;
+        }
+        if (takesNodeDown(f)) {
+            down.addAll(f.nodes());
+            return down.size() <= maxDown;
+        }
+        return true;
+    }
+
+    static boolean isPartition(Fault f) {
+        return f instanceof PartitionFault || f instanceof IsolateLeader;
+    }
+}
