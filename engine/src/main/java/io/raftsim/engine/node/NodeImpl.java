@@ -119,8 +119,9 @@ public final class NodeImpl implements RaftNode {
         if (tickTimer != null) {
             tickTimer.cancel();
         }
-        failBatch(RaftError.ESHUTDOWN, "node shut down");
+        // Older tasks first: closures complete in proposal order.
         failPending(RaftError.ESHUTDOWN, "node shut down before the task was applied");
+        failBatch(RaftError.ESHUTDOWN, "node shut down");
         outbox.clear();
         if (wasRunning) {
             enqueueFsm(new FsmEvent.Shutdown(done));
@@ -301,8 +302,8 @@ public final class NodeImpl implements RaftNode {
         } else if (e instanceof Effect.SteppedDown sd) {
             leaderTerm = -1;
             leaderConfIndex = -1;
-            failBatch(RaftError.ENOTLEADER, "leader stepped down before proposing: " + sd.reason());
             failPending(RaftError.EPERM, "leader stepped down (" + sd.reason() + "); the entry may still commit");
+            failBatch(RaftError.ENOTLEADER, "leader stepped down before proposing: " + sd.reason());
             enqueueFsm(new FsmEvent.LeaderStop(sd.term(), Status.error(RaftError.EPERM, sd.reason())));
         }
     }

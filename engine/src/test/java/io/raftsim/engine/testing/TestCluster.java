@@ -39,6 +39,7 @@ public final class TestCluster {
     private final MemoryLogStorage[] logs;
     private final MemoryMetaStorage[] metas;
     private final List<List<String>> appliedData = new ArrayList<>();
+    private final List<List<String>> events = new ArrayList<>();
     private final long latencyNanosMin;
     private final long latencyNanosMax;
     private double dropProbability;
@@ -76,6 +77,7 @@ public final class TestCluster {
             logs[i] = new MemoryLogStorage(scheduler.clockFor(i), fsyncNanos);
             metas[i] = new MemoryMetaStorage(scheduler.clockFor(i), fsyncNanos);
             appliedData.add(new ArrayList<>());
+            events.add(new ArrayList<>());
             start(i);
         }
     }
@@ -102,6 +104,26 @@ public final class TestCluster {
                         it.done().run(Status.ok());
                     }
                 }
+            }
+
+            @Override
+            public void onLeaderStart(long term) {
+                events.get(i).add("onLeaderStart " + term);
+            }
+
+            @Override
+            public void onLeaderStop(Status status) {
+                events.get(i).add("onLeaderStop " + status.code());
+            }
+
+            @Override
+            public void onError(Status status) {
+                events.get(i).add("onError " + status.code());
+            }
+
+            @Override
+            public void onShutdown() {
+                events.get(i).add("onShutdown");
             }
         };
         NodeEnvironment env = new NodeEnvironment(
@@ -146,6 +168,11 @@ public final class TestCluster {
             }
         }
         throw new IllegalArgumentException("unknown peer " + p);
+    }
+
+    /** Leader/error/shutdown callbacks node i received, in order. */
+    public List<String> events(int i) {
+        return events.get(i);
     }
 
     public TestScheduler scheduler() {
