@@ -24,6 +24,8 @@ public final class NodeOptions {
     private final int maxApplyBatch;
     private final boolean proposalBatching;
     private final int maxPendingTasks;
+    private final long maxClockDriftMs;
+    private final ReadMode readMode;
 
     private NodeOptions(Builder b) {
         this.initialConfiguration = b.initialConfiguration;
@@ -39,6 +41,8 @@ public final class NodeOptions {
         this.maxApplyBatch = b.maxApplyBatch;
         this.proposalBatching = b.proposalBatching;
         this.maxPendingTasks = b.maxPendingTasks;
+        this.maxClockDriftMs = b.maxClockDriftMs;
+        this.readMode = b.readMode;
     }
 
     public static Builder builder() {
@@ -60,6 +64,8 @@ public final class NodeOptions {
         b.maxApplyBatch = maxApplyBatch;
         b.proposalBatching = proposalBatching;
         b.maxPendingTasks = maxPendingTasks;
+        b.maxClockDriftMs = maxClockDriftMs;
+        b.readMode = readMode;
         return b;
     }
 
@@ -130,6 +136,19 @@ public final class NodeOptions {
         return maxPendingTasks;
     }
 
+    /** How linearizable reads are confirmed (dissertation §6.4): a quorum round, or the lease. */
+    public ReadMode readMode() {
+        return readMode;
+    }
+
+    /**
+     * Bound on how far a node's clock may drift from another's over one election timeout; the
+     * lease lasts {@code electionTimeoutMs - maxClockDriftMs}.
+     */
+    public long maxClockDriftMs() {
+        return maxClockDriftMs;
+    }
+
     @Override
     public String toString() {
         return "NodeOptions{conf=" + initialConfiguration + ", electionTimeoutMs=" + electionTimeoutMs
@@ -137,7 +156,7 @@ public final class NodeOptions {
                 + ", preVote=" + preVote + ", checkQuorum=" + checkQuorum + ", maxEntriesPerAppend="
                 + maxEntriesPerAppend + ", maxBytesPerAppend=" + maxBytesPerAppend + ", maxInflightAppends="
                 + maxInflightAppends + ", maxApplyBatch=" + maxApplyBatch + ", proposalBatching="
-                + proposalBatching + ", maxPendingTasks=" + maxPendingTasks + "}";
+                + proposalBatching + ", maxPendingTasks=" + maxPendingTasks + ", readMode=" + readMode + "}";
     }
 
     /** Builder with braft-like defaults (election 1000 ms, heartbeat 100 ms). */
@@ -155,6 +174,8 @@ public final class NodeOptions {
         private int maxApplyBatch = 64;
         private boolean proposalBatching = true;
         private int maxPendingTasks = 100_000;
+        private long maxClockDriftMs = 100;
+        private ReadMode readMode = ReadMode.SAFE;
 
         private Builder() {}
 
@@ -223,6 +244,16 @@ public final class NodeOptions {
             return this;
         }
 
+        public Builder readMode(ReadMode v) {
+            readMode = v;
+            return this;
+        }
+
+        public Builder maxClockDriftMs(long v) {
+            maxClockDriftMs = v;
+            return this;
+        }
+
         /** Validates everything at once and throws {@link IllegalArgumentException} naming each problem. */
         public NodeOptions build() {
             StringBuilder errors = new StringBuilder();
@@ -272,6 +303,18 @@ public final class NodeOptions {
             }
             if (maxPendingTasks < 1) {
                 errors.append("; maxPendingTasks must be >= 1, got ").append(maxPendingTasks);
+            }
+            if (readMode == null) {
+                errors.append("; readMode is required");
+            } else if (readMode == ReadMode.LEASE_BASED && !checkQuorum) {
+                errors.append("; readMode LEASE_BASED needs checkQuorum (the lease rests on leader stickiness)");
+            }
+            if (maxClockDriftMs < 0 || (readMode == ReadMode.LEASE_BASED && maxClockDriftMs >= electionTimeoutMs)) {
+                errors.append("; maxClockDriftMs (")
+                        .append(maxClockDriftMs)
+                        .append(") must be >= 0 and, for lease reads, below electionTimeoutMs (")
+                        .append(electionTimeoutMs)
+                        .append(")");
             }
             if (errors.length() > 0) {
                 throw new IllegalArgumentException("invalid NodeOptions: " + errors.substring(2));

@@ -32,6 +32,18 @@ public interface RaftNode {
      */
     void apply(Task task);
 
+    /**
+     * A linearizable read (dissertation §6.4 ReadIndex; braft's {@code read_index}). {@code done}
+     * runs with OK and the read index once this node's state machine has applied at least that
+     * index: the caller then reads its state machine directly. Errors (nothing may be read): EAGAIN
+     * (the leader has not committed an entry of its term yet, or no leader is known: retry),
+     * EPERM (leadership lost before the read was confirmed), ETIMEDOUT (a forwarded read got no
+     * answer within two election timeouts), ESHUTDOWN, EIO. Works on followers: the read is
+     * forwarded to the leader and served locally once applied. With {@link ReadMode#LEASE_BASED}
+     * the leader skips the quorum round while its lease holds.
+     */
+    void readIndex(byte[] context, ReadIndexClosure done);
+
     /** Stops the node: pending tasks fail with ESHUTDOWN, then {@code onShutdown}, then {@code done}. */
     void shutdown(Closure done);
 

@@ -1,6 +1,7 @@
 package io.raftsim.engine.core;
 
 import io.raftsim.engine.PeerId;
+import io.raftsim.engine.RaftError;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.RaftMeta;
@@ -32,4 +33,13 @@ public sealed interface Effect {
 
     /** This node stopped being the leader of {@code term}. */
     record SteppedDown(long term, String reason) implements Effect {}
+
+    /**
+     * The read {@code requestId} is confirmed: it may be served once the state machine has applied
+     * {@code readIndex} (dissertation §6.4 step 4).
+     */
+    record ReadReady(long requestId, long readIndex) implements Effect {}
+
+    /** The read {@code requestId} was refused; it must not be served. */
+    record ReadFailed(long requestId, RaftError code, String reason) implements Effect {}
 }

@@ -1,14 +1,20 @@
 package io.raftsim.engine.core;
 
 import io.raftsim.engine.PeerId;
+import io.raftsim.engine.RaftError;
+import io.raftsim.engine.core.read.PendingRead;
+import io.raftsim.engine.core.read.ReadRounds;
 import io.raftsim.engine.core.tracker.Progress;
 import io.raftsim.engine.core.tracker.ProgressState;
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.AppendEntriesResponse;
 import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.message.ReadIndexRequest;
+import io.raftsim.engine.message.ReadIndexResponse;
 import io.raftsim.engine.storage.LogEntry;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Raft paper §5.3 leader: replicates with per-follower flow control (probe/replicate, a bounded
@@ -19,6 +25,10 @@ import java.util.Map;
 final class Leader implements Role {
     private int heartbeatElapsed;
     private int checkQuorumElapsed;
+    /** Ticks since this node became leader: its node-local clock for the lease. */
+    private long ticks;
+
+    private final ReadRounds reads = new ReadRounds();
 
     @Override
     public RoleKind kind() {
@@ -27,6 +37,7 @@ final class Leader implements Role {
 
     @Override
     public void tick(RaftCore core) {
+        ticks++;
         heartbeatElapsed++;
         checkQuorumElapsed++;
         if (checkQuorumElapsed >= core.config().electionTicks()) {
@@ -43,20 +54,136 @@ final class Leader implements Role {
             }
         }
         if (heartbeatElapsed >= core.config().heartbeatTicks()) {
-            heartbeatElapsed = 0;
-            broadcastHeartbeat(core);
+            reads.startRound(ticks);
+            broadcastHeartbeatRound(core);
         }
     }
 
     @Override
     public void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesResponse r) {
+            Progress pr = core.tracker().progress(r.from());
+            if (pr != null) {
+                // Any answer in our term, accept or reject, proves we were leader at its round.
+                pr.ackRound(r.readSeq());
+                confirmReads(core);
+            }
             handleAppendResponse(core, r);
+        } else if (m instanceof ReadIndexRequest r) {
+            readIndex(core, r.requestId(), r.from());
         }
     }
 
-    /** Heartbeats verify only what is known to match, so they never trigger a truncation. */
-    private void broadcastHeartbeat(RaftCore core) {
+    // ---------------------------------------------------------------- reads (dissertation §6.4)
+
+    /**
+     * Registers a read. Refused until an entry of this term committed (§6.4 step 1: before that the
+     * commit index may be behind the previous leader's). With a valid lease the read is answered at
+     * once; otherwise a new heartbeat round must be acknowledged by a quorum (§6.4 steps 2-3).
+     */
+    void readIndex(RaftCore core, long requestId, PeerId requester) {
+        long committed = core.log().committed();
+        if (core.log().termAt(committed) != core.term()) {
+            failRead(
+                    core,
+                    requestId,
+                    requester,
+                    RaftError.EAGAIN,
+                    "leader of term " + core.term() + " has not committed an entry of its term yet (commit index "
+                            + committed + ")");
+            return;
+        }
+        PendingRead read = new PendingRead(requestId, requester, committed, reads.round() + 1);
+        if (leaseValid(core)) {
+            answerRead(core, read);
+            return;
+        }
+        reads.startRound(ticks);
+        reads.add(read);
+        if (!confirmReads(core)) {
+            broadcastHeartbeatRound(core);
+        }
+    }
+
+    /** Confirms what a quorum acknowledged; returns true if some read was answered. */
+    private boolean confirmReads(RaftCore core) {
+        Map<PeerId, Long> acked = new TreeMap<>();
+        for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
+            acked.put(
+                    e.getKey(),
+                    e.getKey().equals(core.self())
+                            ? reads.round()
+                            : e.getValue().ackedRound());
+        }
+        List<PendingRead> ready = reads.confirm(core.tracker().config(), acked);
+        for (PendingRead r : ready) {
+            answerRead(core, r);
+        }
+        return !ready.isEmpty();
+    }
+
+    private void answerRead(RaftCore core, PendingRead r) {
+        if (r.requester() == null) {
+            core.emit(new Effect.ReadReady(r.requestId(), r.readIndex()));
+        } else {
+            core.send(
+                    new ReadIndexResponse(
+                            core.groupId(),
+                            core.self(),
+                            r.requester(),
+                            core.term(),
+                            r.requestId(),
+                            true,
+                            r.readIndex()),
+                    false);
+        }
+    }
+
+    private void failRead(RaftCore core, long requestId, PeerId requester, RaftError code, String why) {
+        if (requester == null) {
+            core.emit(new Effect.ReadFailed(requestId, code, why));
+        } else {
+            core.send(
+                    new ReadIndexResponse(core.groupId(), core.self(), requester, core.term(), requestId, false, 0),
+                    false);
+        }
+    }
+
+    /** Leadership ends: refuse every read still waiting for its round. */
+    void failPendingReads(RaftCore core, String why) {
+        for (PendingRead r : reads.drain()) {
+            failRead(core, r.requestId(), r.requester(), RaftError.EPERM, why);
+        }
+    }
+
+    /**
+     * Dissertation §6.4.1: a quorum acknowledged a round that began less than {@code leaseTicks}
+     * of our own ticks ago, so no other leader can have been elected yet (followers refuse votes for
+     * an election timeout after hearing from us). Void once a transfer began: TimeoutNow lets the
+     * target bypass that stickiness.
+     */
+    boolean leaseValid(RaftCore core) {
+        int leaseTicks = core.config().leaseTicks();
+        if (leaseTicks <= 0 || leaseVoid) {
+            return false;
+        }
+        long start = reads.confirmedRoundStartTick();
+        return start >= 0 && ticks - start < leaseTicks;
+    }
+
+    /** Set when a leadership transfer starts: the lease no longer holds for this term. */
+    private boolean leaseVoid;
+
+    void voidLease() {
+        leaseVoid = true;
+    }
+
+    /**
+     * Heartbeats of the current round. They verify only what is known to match, so they never
+     * trigger a truncation.
+     */
+    private void broadcastHeartbeatRound(RaftCore core) {
+        heartbeatElapsed = 0;
         for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
             if (e.getKey().equals(core.self())) {
                 continue;
@@ -71,7 +198,8 @@ final class Leader implements Role {
                             match,
                             core.log().termAt(match),
                             List.of(),
-                            core.log().committed()),
+                            core.log().committed(),
+                            reads.round()),
                     false);
             e.getValue().setSentCommit(Math.min(match, core.log().committed()));
         }
@@ -113,7 +241,8 @@ final class Leader implements Role {
                         prev,
                         core.log().termAt(prev),
                         entries,
-                        core.log().committed()),
+                        core.log().committed(),
+                        reads.round()),
                 false);
         pr.sentAppend(prev + entries.size(), entries.size());
         pr.setSentCommit(Math.min(prev + entries.size(), core.log().committed()));

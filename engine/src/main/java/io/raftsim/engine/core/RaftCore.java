@@ -2,6 +2,7 @@ package io.raftsim.engine.core;
 
 import io.raftsim.engine.Configuration;
 import io.raftsim.engine.PeerId;
+import io.raftsim.engine.RaftError;
 import io.raftsim.engine.core.conf.ConfigurationCodec;
 import io.raftsim.engine.core.conf.ConfigurationEntry;
 import io.raftsim.engine.core.log.LogWriter;
@@ -15,6 +16,7 @@ import io.raftsim.engine.message.AppendEntriesResponse;
 import io.raftsim.engine.message.PreVoteRequest;
 import io.raftsim.engine.message.PreVoteResponse;
 import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.message.ReadIndexRequest;
 import io.raftsim.engine.message.RequestVoteRequest;
 import io.raftsim.engine.message.RequestVoteResponse;
 import io.raftsim.engine.message.TimeoutNow;
@@ -165,6 +167,24 @@ public final class RaftCore {
         return first;
     }
 
+    /**
+     * A linearizable read (dissertation §6.4). The leader confirms it with a quorum round (or its
+     * lease); a follower forwards it to the leader it knows. The answer is a {@link
+     * Effect.ReadReady} or {@link Effect.ReadFailed} for {@code requestId}, now or later; a
+     * forwarded read whose answer is lost gets none (the node times it out).
+     */
+    public void readIndex(long requestId) {
+        if (halted) {
+            emit(new Effect.ReadFailed(requestId, RaftError.EIO, "node is in ERROR state"));
+        } else if (role instanceof Leader l) {
+            l.readIndex(this, requestId, null);
+        } else if (leader != null) {
+            send(new ReadIndexRequest(groupId, self, leader, term, requestId), false);
+        } else {
+            emit(new Effect.ReadFailed(requestId, RaftError.EAGAIN, "no leader known in term " + term));
+        }
+    }
+
     /** A meta write issued earlier is durable. */
     public void onMetaPersisted(RaftMeta meta) {
         durableMeta = meta;
@@ -254,6 +274,11 @@ public final class RaftCore {
         return halted;
     }
 
+    /** True while this node is leader and its lease (dissertation §6.4.1) holds. */
+    public boolean leaseValid() {
+        return !halted && role instanceof Leader l && l.leaseValid(this);
+    }
+
     public RaftLog log() {
         return log;
     }
@@ -271,6 +296,10 @@ public final class RaftCore {
     }
 
     // ---------------------------------------------------------------- shared role behaviour
+
+    void emit(Effect e) {
+        effects.add(e);
+    }
 
     void send(RaftMessage m, boolean afterLogDurable) {
         effects.add(new Effect.Send(m, afterLogDurable));
@@ -332,8 +361,10 @@ public final class RaftCore {
     }
 
     void becomeFollower(long newTerm, PeerId newLeader) {
-        if (role instanceof Leader) {
-            effects.add(new Effect.SteppedDown(term, newTerm > term ? "saw term " + newTerm : "stepped down"));
+        if (role instanceof Leader l) {
+            String why = newTerm > term ? "saw term " + newTerm : "stepped down";
+            l.failPendingReads(this, "leader stepped down: " + why);
+            effects.add(new Effect.SteppedDown(term, why));
         }
         if (newTerm > term) {
             setLeader(null);
@@ -346,7 +377,8 @@ public final class RaftCore {
     }
 
     void stepDown(String reason) {
-        if (role instanceof Leader) {
+        if (role instanceof Leader l) {
+            l.failPendingReads(this, "leader stepped down: " + reason);
             effects.add(new Effect.SteppedDown(term, reason));
         }
         role = new Follower();
@@ -429,12 +461,13 @@ public final class RaftCore {
         long lastVerified = log.maybeAppend(req.prevLogIndex(), req.prevLogTerm(), req.leaderCommit(), req.entries());
         if (lastVerified >= 0) {
             // Acknowledges entries: only once they are durable here (afterLogDurable).
-            send(AppendEntriesResponse.accept(groupId, self, req.from(), term, lastVerified), true);
+            send(AppendEntriesResponse.accept(groupId, self, req.from(), term, lastVerified, req.readSeq()), true);
             return;
         }
         long[] hint = log.findConflictByTerm(Math.min(req.prevLogIndex(), log.lastIndex()), req.prevLogTerm());
         send(
-                AppendEntriesResponse.reject(groupId, self, req.from(), term, req.prevLogIndex(), hint[0], hint[1]),
+                AppendEntriesResponse.reject(
+                        groupId, self, req.from(), term, req.prevLogIndex(), hint[0], hint[1], req.readSeq()),
                 false);
     }
 

@@ -10,6 +10,7 @@ import io.raftsim.engine.PeerId;
 import io.raftsim.engine.PeerProgress;
 import io.raftsim.engine.RaftError;
 import io.raftsim.engine.RaftNode;
+import io.raftsim.engine.ReadIndexClosure;
 import io.raftsim.engine.StateMachine;
 import io.raftsim.engine.Status;
 import io.raftsim.engine.Task;
@@ -75,6 +76,11 @@ public final class NodeImpl implements RaftNode {
 
     private final NodeStats stats = new NodeStats();
 
+    // Linearizable reads: waiting for confirmation, then for the state machine to catch up.
+    private long nextReadId;
+    private final TreeMap<Long, PendingReadCall> readsInFlight = new TreeMap<>();
+    private final TreeMap<Long, List<PendingReadCall>> readsAwaitingApply = new TreeMap<>();
+
     public NodeImpl(String groupId, PeerId serverId, NodeOptions options, NodeEnvironment env) {
         this.groupId = groupId;
         this.serverId = serverId;
@@ -122,6 +128,7 @@ public final class NodeImpl implements RaftNode {
         // Older tasks first: closures complete in proposal order.
         failPending(RaftError.ESHUTDOWN, "node shut down before the task was applied");
         failBatch(RaftError.ESHUTDOWN, "node shut down");
+        failAllReads(Status.error(RaftError.ESHUTDOWN, "node shut down before the read was served"));
         outbox.clear();
         if (wasRunning) {
             enqueueFsm(new FsmEvent.Shutdown(done));
@@ -174,6 +181,97 @@ public final class NodeImpl implements RaftNode {
                 flushBatch();
             });
         }
+    }
+
+    @Override
+    public void readIndex(byte[] context, ReadIndexClosure done) {
+        java.util.Objects.requireNonNull(done, "done");
+        if (lifecycle == NodeState.UNINITIALIZED || lifecycle == NodeState.SHUTDOWN) {
+            completeRead(done, context, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle), 0);
+            return;
+        }
+        if (lifecycle == NodeState.ERROR) {
+            completeRead(done, context, Status.error(RaftError.EIO, "node " + serverId + " is in ERROR state"), 0);
+            return;
+        }
+        long id = ++nextReadId;
+        boolean forwarded = core.role() != RoleKind.LEADER;
+        Cancellable timer = env.clock().schedule(2 * options.electionTimeoutMs() * 1_000_000L, () -> {
+            PendingReadCall call = readsInFlight.remove(id);
+            if (call != null) {
+                completeRead(
+                        call.done(),
+                        call.context(),
+                        Status.error(RaftError.ETIMEDOUT, "read " + id + " not confirmed within two election timeouts"),
+                        0);
+            }
+        });
+        readsInFlight.put(id, new PendingReadCall(context, done, timer, forwarded));
+        core.readIndex(id);
+        process();
+    }
+
+    private void onReadReady(long id, long readIndex) {
+        PendingReadCall call = readsInFlight.remove(id);
+        if (call == null) {
+            return; // timed out or failed already.
+        }
+        call.timer().cancel();
+        if (core.log().applied() >= readIndex) {
+            completeRead(call.done(), call.context(), Status.ok(), readIndex);
+        } else {
+            readsAwaitingApply
+                    .computeIfAbsent(readIndex, k -> new ArrayList<>())
+                    .add(call);
+        }
+    }
+
+    private void onReadFailed(long id, Status status) {
+        PendingReadCall call = readsInFlight.remove(id);
+        if (call != null) {
+            call.timer().cancel();
+            completeRead(call.done(), call.context(), status, 0);
+        }
+    }
+
+    /** A new leader: a forwarded read's answer can no longer come from the leader we asked. */
+    private void failForwardedReads(String why) {
+        for (var it = readsInFlight.entrySet().iterator(); it.hasNext(); ) {
+            PendingReadCall call = it.next().getValue();
+            if (call.forwarded()) {
+                it.remove();
+                call.timer().cancel();
+                completeRead(call.done(), call.context(), Status.error(RaftError.EAGAIN, why), 0);
+            }
+        }
+    }
+
+    /** Runs the reads whose index the state machine has now applied (on the apply turn itself). */
+    private void releaseReads(long applied) {
+        while (!readsAwaitingApply.isEmpty() && readsAwaitingApply.firstKey() <= applied) {
+            Map.Entry<Long, List<PendingReadCall>> e = readsAwaitingApply.pollFirstEntry();
+            for (PendingReadCall call : e.getValue()) {
+                call.done().run(Status.ok(), e.getKey(), call.context());
+            }
+        }
+    }
+
+    private void failAllReads(Status status) {
+        for (PendingReadCall call : readsInFlight.values()) {
+            call.timer().cancel();
+            completeRead(call.done(), call.context(), status, 0);
+        }
+        readsInFlight.clear();
+        for (List<PendingReadCall> calls : readsAwaitingApply.values()) {
+            for (PendingReadCall call : calls) {
+                completeRead(call.done(), call.context(), status, 0);
+            }
+        }
+        readsAwaitingApply.clear();
+    }
+
+    private void completeRead(ReadIndexClosure done, byte[] context, Status status, long index) {
+        env.clock().execute(() -> done.run(status, index, context));
     }
 
     private Status refusal(Task task) {
@@ -288,7 +386,12 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void handleRoleEffect(Effect e) {
-        if (e instanceof Effect.LeaderChanged lc) {
+        if (e instanceof Effect.ReadReady rr) {
+            onReadReady(rr.requestId(), rr.readIndex());
+        } else if (e instanceof Effect.ReadFailed rf) {
+            onReadFailed(rf.requestId(), Status.error(rf.code(), rf.reason()));
+        } else if (e instanceof Effect.LeaderChanged lc) {
+            failForwardedReads("leader changed from " + lc.previous() + " to " + lc.leader() + " in term " + lc.term());
             if (lc.previous() != null && !lc.previous().equals(serverId)) {
                 enqueueFsm(new FsmEvent.StopFollowing(new LeaderChangeContext(
                         lc.previous(), lc.term(), Status.error(RaftError.EPERM, "leader changed"))));
@@ -360,6 +463,7 @@ public final class NodeImpl implements RaftNode {
         outbox.clear();
         core.halt("storage failure: " + ex.getMessage());
         process();
+        failAllReads(Status.error(RaftError.EIO, "storage failure: " + ex.getMessage()));
         enqueueFsm(new FsmEvent.Error(Status.error(RaftError.EIO, ex.getMessage())));
     }
 
@@ -453,6 +557,7 @@ public final class NodeImpl implements RaftNode {
         long last = entries.get(entries.size() - 1).index();
         core.appliedTo(last);
         stats.applied = last;
+        releaseReads(last);
         return last >= target;
     }
 

@@ -77,6 +77,7 @@ public final class InteractionEnv {
             case "propose" -> propose(slot(args.get(0)), String.join(" ", args.subList(1, args.size())), -1);
             case "propose-expect-term" ->
                 propose(slot(args.get(0)), String.join(" ", args.subList(2, args.size())), Long.parseLong(args.get(1)));
+            case "read" -> read(slot(args.get(0)), args.size() > 1 ? args.get(1) : "r");
             case "status" -> status(args);
             case "log" -> printLog(slot(args.get(0)));
             case "applied" -> printApplied(slot(args.get(0)));
@@ -129,6 +130,8 @@ public final class InteractionEnv {
                 case "inflight" -> options.maxInflightAppends(Integer.parseInt(p[1]));
                 case "batching" -> options.proposalBatching(Boolean.parseBoolean(p[1]));
                 case "seed" -> seed = Long.parseLong(p[1]);
+                case "read-mode" -> options.readMode(io.raftsim.engine.ReadMode.valueOf(p[1]));
+                case "drift" -> options.maxClockDriftMs(Long.parseLong(p[1]));
                 default -> throw new IllegalArgumentException("unknown add-nodes option '" + p[0] + "'");
             }
         }
@@ -301,6 +304,19 @@ public final class InteractionEnv {
                 data.getBytes(StandardCharsets.UTF_8),
                 st -> out.add(s.name + ": task '" + data + "' done: " + st),
                 expectedTerm));
+        process(s);
+    }
+
+    /** A linearizable read on {@code s}; the closure prints the outcome and what was applied then. */
+    private void read(Slot s, String ctx) {
+        s.node.readIndex(ctx.getBytes(StandardCharsets.UTF_8), (st, index, c) -> {
+            List<RecordingStateMachine.Applied> applied = s.fsm.applied();
+            String last = applied.isEmpty()
+                    ? "nothing"
+                    : applied.get(applied.size() - 1).data();
+            out.add(s.name + ": read '" + new String(c, StandardCharsets.UTF_8) + "' done: " + st
+                    + (st.isOk() ? " index=" + index + " last-applied-data=" + last : ""));
+        });
         process(s);
     }
 

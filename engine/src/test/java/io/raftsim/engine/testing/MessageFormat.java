@@ -5,6 +5,8 @@ import io.raftsim.engine.message.AppendEntriesResponse;
 import io.raftsim.engine.message.PreVoteRequest;
 import io.raftsim.engine.message.PreVoteResponse;
 import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.message.ReadIndexRequest;
+import io.raftsim.engine.message.ReadIndexResponse;
 import io.raftsim.engine.message.RequestVoteRequest;
 import io.raftsim.engine.message.RequestVoteResponse;
 import io.raftsim.engine.message.TimeoutNow;
@@ -60,6 +62,13 @@ public final class MessageFormat {
                     + (r.success()
                             ? " ok match=" + r.matchIndex()
                             : " reject=" + r.rejectedIndex() + " hint=" + r.hintIndex() + "@" + r.hintTerm());
+        }
+        if (m instanceof ReadIndexRequest r) {
+            return head + "ReadIndex term=" + r.term() + " id=" + r.requestId();
+        }
+        if (m instanceof ReadIndexResponse r) {
+            return head + "ReadIndexResp term=" + r.term() + " id=" + r.requestId()
+                    + (r.success() ? " index=" + r.readIndex() : " refused");
         }
         if (m instanceof TimeoutNow r) {
             return head + "TimeoutNow term=" + r.term();

@@ -16,6 +16,9 @@ public final class Progress {
     /** Highest commit index this peer can have learned from what we sent (capped at what it verified). */
     private long sentCommit;
 
+    /** Highest heartbeat round this peer acknowledged (ReadIndex / lease, dissertation §6.4). */
+    private long ackedRound;
+
     private final Inflights inflights;
 
     public Progress(long nextIndex, int maxInflight) {
@@ -53,6 +56,14 @@ public final class Progress {
 
     public void setSentCommit(long commit) {
         sentCommit = Math.max(sentCommit, commit);
+    }
+
+    public long ackedRound() {
+        return ackedRound;
+    }
+
+    public void ackRound(long r) {
+        ackedRound = Math.max(ackedRound, r);
     }
 
     public boolean recentActive() {
