@@ -24,6 +24,11 @@ public final class NodeOptions {
     private final int maxApplyBatch;
     private final boolean proposalBatching;
     private final int maxPendingTasks;
+    private final long snapshotThrottleBytesPerSec;
+    private final int snapshotChunkBytes;
+    private final long snapshotMarginEntries;
+    private final long snapshotLogEntries;
+    private final long snapshotIntervalMs;
     private final long maxClockDriftMs;
     private final ReadMode readMode;
 
@@ -41,6 +46,11 @@ public final class NodeOptions {
         this.maxApplyBatch = b.maxApplyBatch;
         this.proposalBatching = b.proposalBatching;
         this.maxPendingTasks = b.maxPendingTasks;
+        this.snapshotThrottleBytesPerSec = b.snapshotThrottleBytesPerSec;
+        this.snapshotChunkBytes = b.snapshotChunkBytes;
+        this.snapshotMarginEntries = b.snapshotMarginEntries;
+        this.snapshotLogEntries = b.snapshotLogEntries;
+        this.snapshotIntervalMs = b.snapshotIntervalMs;
         this.maxClockDriftMs = b.maxClockDriftMs;
         this.readMode = b.readMode;
     }
@@ -64,6 +74,11 @@ public final class NodeOptions {
         b.maxApplyBatch = maxApplyBatch;
         b.proposalBatching = proposalBatching;
         b.maxPendingTasks = maxPendingTasks;
+        b.snapshotThrottleBytesPerSec = snapshotThrottleBytesPerSec;
+        b.snapshotChunkBytes = snapshotChunkBytes;
+        b.snapshotMarginEntries = snapshotMarginEntries;
+        b.snapshotLogEntries = snapshotLogEntries;
+        b.snapshotIntervalMs = snapshotIntervalMs;
         b.maxClockDriftMs = maxClockDriftMs;
         b.readMode = readMode;
         return b;
@@ -149,6 +164,34 @@ public final class NodeOptions {
         return maxClockDriftMs;
     }
 
+    /** Take a snapshot this often (node-local time) if anything was applied since; 0: never by time. */
+    public long snapshotIntervalMs() {
+        return snapshotIntervalMs;
+    }
+
+    /** Take a snapshot once this many entries were applied since the last one; 0: never by size. */
+    public long snapshotLogEntries() {
+        return snapshotLogEntries;
+    }
+
+    /**
+     * Log compaction keeps this many entries before a new snapshot's last index, so that slightly
+     * lagging followers catch up from the log rather than by a whole InstallSnapshot.
+     */
+    public long snapshotMarginEntries() {
+        return snapshotMarginEntries;
+    }
+
+    /** Most bytes of a snapshot file carried by one GetFile answer (InstallSnapshot phase two). */
+    public int snapshotChunkBytes() {
+        return snapshotChunkBytes;
+    }
+
+    /** A follower copying a snapshot asks for at most this many bytes per second; 0: no throttle. */
+    public long snapshotThrottleBytesPerSec() {
+        return snapshotThrottleBytesPerSec;
+    }
+
     @Override
     public String toString() {
         return "NodeOptions{conf=" + initialConfiguration + ", electionTimeoutMs=" + electionTimeoutMs
@@ -156,7 +199,11 @@ public final class NodeOptions {
                 + ", preVote=" + preVote + ", checkQuorum=" + checkQuorum + ", maxEntriesPerAppend="
                 + maxEntriesPerAppend + ", maxBytesPerAppend=" + maxBytesPerAppend + ", maxInflightAppends="
                 + maxInflightAppends + ", maxApplyBatch=" + maxApplyBatch + ", proposalBatching="
-                + proposalBatching + ", maxPendingTasks=" + maxPendingTasks + ", readMode=" + readMode + "}";
+                + proposalBatching + ", maxPendingTasks=" + maxPendingTasks + ", readMode=" + readMode
+                + ", maxClockDriftMs=" + maxClockDriftMs + ", snapshotIntervalMs=" + snapshotIntervalMs
+                + ", snapshotLogEntries=" + snapshotLogEntries + ", snapshotMarginEntries=" + snapshotMarginEntries
+                + ", snapshotChunkBytes=" + snapshotChunkBytes + ", snapshotThrottleBytesPerSec="
+                + snapshotThrottleBytesPerSec + "}";
     }
 
     /** Builder with braft-like defaults (election 1000 ms, heartbeat 100 ms). */
@@ -174,6 +221,11 @@ public final class NodeOptions {
         private int maxApplyBatch = 64;
         private boolean proposalBatching = true;
         private int maxPendingTasks = 100_000;
+        private long snapshotThrottleBytesPerSec = 0;
+        private int snapshotChunkBytes = 64 * 1024;
+        private long snapshotMarginEntries = 0;
+        private long snapshotLogEntries = 0;
+        private long snapshotIntervalMs = 0;
         private long maxClockDriftMs = 100;
         private ReadMode readMode = ReadMode.SAFE;
 
@@ -254,6 +306,31 @@ public final class NodeOptions {
             return this;
         }
 
+        public Builder snapshotIntervalMs(long v) {
+            snapshotIntervalMs = v;
+            return this;
+        }
+
+        public Builder snapshotLogEntries(long v) {
+            snapshotLogEntries = v;
+            return this;
+        }
+
+        public Builder snapshotMarginEntries(long v) {
+            snapshotMarginEntries = v;
+            return this;
+        }
+
+        public Builder snapshotChunkBytes(int v) {
+            snapshotChunkBytes = v;
+            return this;
+        }
+
+        public Builder snapshotThrottleBytesPerSec(long v) {
+            snapshotThrottleBytesPerSec = v;
+            return this;
+        }
+
         /** Validates everything at once and throws {@link IllegalArgumentException} naming each problem. */
         public NodeOptions build() {
             StringBuilder errors = new StringBuilder();
@@ -315,6 +392,22 @@ public final class NodeOptions {
                         .append(") must be >= 0 and, for lease reads, below electionTimeoutMs (")
                         .append(electionTimeoutMs)
                         .append(")");
+            }
+            if (snapshotIntervalMs < 0) {
+                errors.append("; snapshotIntervalMs must be >= 0, got ").append(snapshotIntervalMs);
+            }
+            if (snapshotLogEntries < 0) {
+                errors.append("; snapshotLogEntries must be >= 0, got ").append(snapshotLogEntries);
+            }
+            if (snapshotMarginEntries < 0) {
+                errors.append("; snapshotMarginEntries must be >= 0, got ").append(snapshotMarginEntries);
+            }
+            if (snapshotChunkBytes < 1) {
+                errors.append("; snapshotChunkBytes must be >= 1, got ").append(snapshotChunkBytes);
+            }
+            if (snapshotThrottleBytesPerSec < 0) {
+                errors.append("; snapshotThrottleBytesPerSec must be >= 0, got ")
+                        .append(snapshotThrottleBytesPerSec);
             }
             if (errors.length() > 0) {
                 throw new IllegalArgumentException("invalid NodeOptions: " + errors.substring(2));

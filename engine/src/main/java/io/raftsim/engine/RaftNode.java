@@ -44,6 +44,14 @@ public interface RaftNode {
      */
     void readIndex(byte[] context, ReadIndexClosure done);
 
+    /**
+     * Takes a snapshot now (braft's {@code snapshot}): {@code onSnapshotSave} for the applied state,
+     * then the log before it is compacted (keeping {@code snapshotMarginEntries}). OK also when
+     * nothing was applied since the last snapshot; EBUSY while one is saved or installed; EINVAL
+     * without snapshot storage; EIO on a storage failure (the node is then in ERROR).
+     */
+    void snapshot(Closure done);
+
     /** Stops the node: pending tasks fail with ESHUTDOWN, then {@code onShutdown}, then {@code done}. */
     void shutdown(Closure done);
 

@@ -5,6 +5,7 @@ import io.raftsim.engine.RaftError;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.RaftMeta;
+import io.raftsim.engine.storage.snapshot.SnapshotMeta;
 import java.util.List;
 
 /**
@@ -21,6 +22,19 @@ public sealed interface Effect {
 
     /** Drop log entries after {@code lastIndexKept}. */
     record TruncateLog(long lastIndexKept) implements Effect {}
+
+    /** Drop log entries before {@code firstIndexKept}: they are in a durable snapshot (compaction). */
+    record CompactLog(long firstIndexKept) implements Effect {}
+
+    /** Discard the whole log; it continues at {@code nextIndex} (after an installed snapshot). */
+    record ResetLog(long nextIndex) implements Effect {}
+
+    /**
+     * Phase two of InstallSnapshot: copy the files of {@code meta} from {@code leader} (of
+     * {@code term}), verify, load, then report with {@code onSnapshotInstalled} or
+     * {@code abandonInstall}.
+     */
+    record InstallSnapshot(SnapshotMeta meta, PeerId leader, long term) implements Effect {}
 
     /** Send a message; {@code afterLogDurable}: it acknowledges log writes issued before it. */
     record Send(RaftMessage message, boolean afterLogDurable) implements Effect {}

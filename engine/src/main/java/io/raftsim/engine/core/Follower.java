@@ -2,6 +2,7 @@ package io.raftsim.engine.core;
 
 import io.raftsim.engine.RaftError;
 import io.raftsim.engine.message.AppendEntriesRequest;
+import io.raftsim.engine.message.InstallSnapshotRequest;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.message.ReadIndexResponse;
 import io.raftsim.engine.message.TimeoutNow;
@@ -24,6 +25,10 @@ final class Follower implements Role {
             core.resetElectionElapsed();
             core.setLeader(req.from());
             core.handleAppendEntries(req);
+        } else if (m instanceof InstallSnapshotRequest r) {
+            core.resetElectionElapsed();
+            core.setLeader(r.from());
+            core.handleInstallSnapshot(r);
         } else if (m instanceof ReadIndexResponse r && r.from().equals(core.leader())) {
             if (r.success()) {
                 core.emit(new Effect.ReadReady(r.requestId(), r.readIndex()));

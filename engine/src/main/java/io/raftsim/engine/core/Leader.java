@@ -8,10 +8,13 @@ import io.raftsim.engine.core.tracker.Progress;
 import io.raftsim.engine.core.tracker.ProgressState;
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.AppendEntriesResponse;
+import io.raftsim.engine.message.InstallSnapshotRequest;
+import io.raftsim.engine.message.InstallSnapshotResponse;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.message.ReadIndexRequest;
 import io.raftsim.engine.message.ReadIndexResponse;
 import io.raftsim.engine.storage.LogEntry;
+import io.raftsim.engine.storage.snapshot.SnapshotMeta;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,6 +55,7 @@ final class Leader implements Role {
                     e.getValue().setRecentActive(e.getKey().equals(core.self()));
                 }
             }
+            resendSnapshots(core);
         }
         if (heartbeatElapsed >= core.config().heartbeatTicks()) {
             reads.startRound(ticks);
@@ -69,6 +73,8 @@ final class Leader implements Role {
                 confirmReads(core);
             }
             handleAppendResponse(core, r);
+        } else if (m instanceof InstallSnapshotResponse r) {
+            handleInstallSnapshotResponse(core, r);
         } else if (m instanceof ReadIndexRequest r) {
             readIndex(core, r.requestId(), r.from());
         }
@@ -188,7 +194,10 @@ final class Leader implements Role {
             if (e.getKey().equals(core.self())) {
                 continue;
             }
-            long match = e.getValue().matchIndex();
+            // A match that was compacted has no term to check any more: verify nothing then.
+            long match = core.log().termAt(e.getValue().matchIndex()) > 0
+                    ? e.getValue().matchIndex()
+                    : 0;
             core.send(
                     new AppendEntriesRequest(
                             core.groupId(),
@@ -203,6 +212,40 @@ final class Leader implements Role {
                     false);
             e.getValue().setSentCommit(Math.min(match, core.log().committed()));
         }
+    }
+
+    /**
+     * An InstallSnapshot (or its answer) may be lost, or the follower may have restarted: ask again
+     * once per election timeout. A follower already copying that snapshot ignores the repeat.
+     */
+    private void resendSnapshots(RaftCore core) {
+        for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
+            if (e.getValue().state() == ProgressState.SNAPSHOT && core.latestSnapshot() != null) {
+                sendSnapshot(core, e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private void sendSnapshot(RaftCore core, PeerId to, Progress pr) {
+        SnapshotMeta meta = core.latestSnapshot();
+        pr.becomeSnapshot(meta.lastIncludedIndex());
+        core.send(new InstallSnapshotRequest(core.groupId(), core.self(), to, core.term(), meta), false);
+    }
+
+    private void handleInstallSnapshotResponse(RaftCore core, InstallSnapshotResponse r) {
+        Progress pr = core.tracker().progress(r.from());
+        if (pr == null || pr.state() != ProgressState.SNAPSHOT || r.lastIncludedIndex() != pr.pendingSnapshot()) {
+            return; // an answer about an older attempt.
+        }
+        pr.setRecentActive(true);
+        if (r.success()) {
+            pr.snapshotDone(r.lastIncludedIndex());
+        } else {
+            // Refused as stale: the follower has committed at least that much; probe from its end.
+            pr.snapshotDone(0);
+            pr.probeFrom(Math.min(r.lastLogIndex(), core.log().lastIndex()) + 1);
+        }
+        sendAppend(core, r.from(), true);
     }
 
     void broadcastAppend(RaftCore core, boolean sendIfEmpty) {
@@ -221,6 +264,15 @@ final class Leader implements Role {
         }
         long last = core.log().lastIndex();
         long prev = pr.nextIndex() - 1;
+        if (pr.nextIndex() < core.log().firstIndex() || (prev > 0 && core.log().termAt(prev) == 0)) {
+            // Raft paper §7: what it needs was compacted away.
+            if (core.latestSnapshot() == null) {
+                throw new IllegalStateException("follower " + to + " needs index " + pr.nextIndex()
+                        + " before the first log index " + core.log().firstIndex() + " but there is no snapshot");
+            }
+            sendSnapshot(core, to, pr);
+            return true;
+        }
         List<LogEntry> entries = pr.nextIndex() <= last
                 ? core.log()
                         .entries(
@@ -270,6 +322,8 @@ final class Leader implements Role {
         if (pr.maybeUpdate(r.matchIndex())) {
             if (wasProbe) {
                 pr.becomeReplicate();
+            } else if (pr.state() == ProgressState.SNAPSHOT && pr.matchIndex() >= pr.pendingSnapshot()) {
+                pr.becomeProbe(); // caught up by appends after all (etcd).
             }
             if (maybeCommit(core)) {
                 broadcastAppend(core, true);
@@ -288,6 +342,9 @@ final class Leader implements Role {
             return;
         }
         // An answer that acknowledged nothing new (a heartbeat's): unstick lost messages, as etcd does.
+        if (pr.state() == ProgressState.SNAPSHOT) {
+            return; // waiting for the InstallSnapshot answer.
+        }
         if (pr.state() == ProgressState.PROBE) {
             pr.resumeProbe();
         } else if (pr.inflights().full()) {

@@ -13,6 +13,8 @@ import io.raftsim.engine.core.quorum.MajorityConfig;
 import io.raftsim.engine.core.tracker.ProgressTracker;
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.AppendEntriesResponse;
+import io.raftsim.engine.message.InstallSnapshotRequest;
+import io.raftsim.engine.message.InstallSnapshotResponse;
 import io.raftsim.engine.message.PreVoteRequest;
 import io.raftsim.engine.message.PreVoteResponse;
 import io.raftsim.engine.message.RaftMessage;
@@ -24,6 +26,7 @@ import io.raftsim.engine.spi.RandomSource;
 import io.raftsim.engine.storage.EntryType;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.RaftMeta;
+import io.raftsim.engine.storage.snapshot.SnapshotMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +60,10 @@ public final class RaftCore {
     private int randomizedElectionTimeout;
     /** After a storage failure the core takes no input at all (sticky ERROR, braft). */
     private boolean halted;
+    /** The latest durable snapshot (local or installed), served to followers that need it. */
+    private SnapshotMeta latestSnapshot;
+    /** Last index of the snapshot this follower is copying from its leader, 0 if none. */
+    private long installing;
 
     public RaftCore(
             String groupId,
@@ -66,6 +73,19 @@ public final class RaftCore {
             RaftMeta meta,
             StableLog stable,
             Configuration initialConfiguration) {
+        this(groupId, self, config, random, meta, stable, initialConfiguration, null);
+    }
+
+    /** With the latest durable snapshot ({@code null}: none), which the log continues. */
+    public RaftCore(
+            String groupId,
+            PeerId self,
+            CoreConfig config,
+            RandomSource random,
+            RaftMeta meta,
+            StableLog stable,
+            Configuration initialConfiguration,
+            SnapshotMeta snapshot) {
         this.groupId = Objects.requireNonNull(groupId, "groupId");
         this.self = Objects.requireNonNull(self, "self");
         this.config = config;
@@ -84,7 +104,15 @@ public final class RaftCore {
                 effects.add(new Effect.AppendLog(entries));
             }
         };
-        this.log = new RaftLog(stable, writer, config.entryCacheCapacity());
+        this.latestSnapshot = snapshot;
+        this.log = snapshot == null
+                ? new RaftLog(stable, writer, config.entryCacheCapacity())
+                : new RaftLog(
+                        stable,
+                        writer,
+                        config.entryCacheCapacity(),
+                        snapshot.lastIncludedIndex(),
+                        snapshot.lastIncludedTerm());
         if (log.lastTerm() > term) {
             throw new IllegalStateException("meta term " + term + " is behind the log's last term " + log.lastTerm()
                     + " at index " + log.lastIndex() + ": term must be durable before entries of it");
@@ -97,11 +125,16 @@ public final class RaftCore {
 
     /** Raft §6: a server uses the latest configuration in its log, committed or not. */
     private Configuration latestConfiguration(Configuration initial) {
-        for (long i = log.lastIndex(); i >= log.firstIndex(); i--) {
+        // Entries up to the snapshot are covered by its configuration (and may be gone from storage).
+        long from = Math.max(log.firstIndex(), log.snapshotIndex() + 1);
+        for (long i = log.lastIndex(); i >= from; i--) {
             LogEntry e = log.entry(i);
             if (e.type() == EntryType.CONFIGURATION) {
                 return ConfigurationCodec.decode(e.data()).conf();
             }
+        }
+        if (latestSnapshot != null) {
+            return ConfigurationCodec.decode(latestSnapshot.configuration()).conf();
         }
         return initial;
     }
@@ -127,11 +160,13 @@ public final class RaftCore {
                 // Leader stickiness (dissertation §4.2.3): a live leader's followers ignore disruptors.
                 return;
             } else {
-                boolean fromLeader = m instanceof AppendEntriesRequest || m instanceof TimeoutNow;
+                boolean fromLeader = m instanceof AppendEntriesRequest
+                        || m instanceof InstallSnapshotRequest
+                        || m instanceof TimeoutNow;
                 becomeFollower(m.term(), fromLeader ? m.from() : null);
             }
         } else if (m.term() < term) {
-            if (m instanceof AppendEntriesRequest) {
+            if (m instanceof AppendEntriesRequest || m instanceof InstallSnapshotRequest) {
                 // A stale leader: tell it our term so it steps down (it may be cut off otherwise,
                 // since with PreVote/CheckQuorum we will never campaign against it ourselves).
                 send(AppendEntriesResponse.reject(groupId, self, m.from(), term, 0, 0, 0), false);
@@ -225,6 +260,87 @@ public final class RaftCore {
             stepDown(reason);
         }
         halted = true;
+    }
+
+    // ---------------------------------------------------------------- snapshots (Raft paper §7)
+
+    /**
+     * A local snapshot is durable: remember it for followers and drop the log before
+     * {@code lastIncludedIndex - marginEntries + 1} (the margin serves slightly slow followers
+     * from the log instead of a whole snapshot).
+     */
+    public void onSnapshotSaved(SnapshotMeta meta, long marginEntries) {
+        if (halted) {
+            return;
+        }
+        long index = meta.lastIncludedIndex();
+        if (latestSnapshot != null && index <= latestSnapshot.lastIncludedIndex()) {
+            return; // an install overtook this save.
+        }
+        long firstKept = Math.max(log.firstIndex(), index - marginEntries + 1);
+        log.snapshotTaken(index, meta.lastIncludedTerm(), firstKept);
+        latestSnapshot = meta;
+        if (firstKept > log.firstIndex()) {
+            effects.add(new Effect.CompactLog(firstKept));
+        }
+    }
+
+    /**
+     * The snapshot the leader sent is durable and loaded into the state machine: the log continues
+     * after it (Raft paper §7), the configuration is the snapshot's unless the kept log has a newer
+     * one, and only now does the follower answer the leader.
+     */
+    public void onSnapshotInstalled(SnapshotMeta meta, PeerId from, long leaderTerm) {
+        installing = 0;
+        if (halted) {
+            return;
+        }
+        long index = meta.lastIncludedIndex();
+        latestSnapshot = meta;
+        if (index <= log.committed()) {
+            // Overtaken by appends (only possible without an install in progress); nothing to change.
+            return;
+        }
+        if (log.snapshotInstalled(index, meta.lastIncludedTerm())) {
+            if (log.firstIndex() <= index) {
+                effects.add(new Effect.CompactLog(index + 1));
+            }
+        } else {
+            effects.add(new Effect.ResetLog(index + 1));
+        }
+        configuration = latestConfiguration(configuration);
+        tracker.setConfig(JointConfig.simple(configuration.peers()), configuration.learners());
+        if (leaderTerm == term) {
+            send(new InstallSnapshotResponse(groupId, self, from, term, index, true, log.lastIndex()), true);
+        }
+    }
+
+    /** The copy failed or was abandoned (leader change): a later InstallSnapshot starts over. */
+    public void abandonInstall() {
+        installing = 0;
+    }
+
+    public SnapshotMeta latestSnapshot() {
+        return latestSnapshot;
+    }
+
+    /** Last index of the snapshot being installed from the leader, 0 if none. */
+    public long installing() {
+        return installing;
+    }
+
+    void handleInstallSnapshot(InstallSnapshotRequest r) {
+        long index = r.meta().lastIncludedIndex();
+        if (installing == index) {
+            return; // a resend while we copy it.
+        }
+        if (index <= log.committed() || installing > index) {
+            // Stale (Raft paper §7; braft refuses it): we hold at least this much already.
+            send(new InstallSnapshotResponse(groupId, self, r.from(), term, index, false, log.lastIndex()), true);
+            return;
+        }
+        installing = index;
+        effects.add(new Effect.InstallSnapshot(r.meta(), r.from(), term));
     }
 
     public List<Effect> drainEffects() {
@@ -458,6 +574,15 @@ public final class RaftCore {
     }
 
     void handleAppendEntries(AppendEntriesRequest req) {
+        if (installing > 0 && !req.entries().isEmpty()) {
+            // braft: no appends while a snapshot is being installed; its log reset would drop them.
+            return;
+        }
+        if (req.prevLogIndex() > 0 && req.prevLogIndex() < log.committed() && log.termAt(req.prevLogIndex()) == 0) {
+            // Compacted here: it is committed, so it matches the leader's; say how far we are (etcd).
+            send(AppendEntriesResponse.accept(groupId, self, req.from(), term, log.committed(), req.readSeq()), true);
+            return;
+        }
         long lastVerified = log.maybeAppend(req.prevLogIndex(), req.prevLogTerm(), req.leaderCommit(), req.entries());
         if (lastVerified >= 0) {
             // Acknowledges entries: only once they are durable here (afterLogDurable).

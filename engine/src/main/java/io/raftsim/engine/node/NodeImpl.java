@@ -21,6 +21,8 @@ import io.raftsim.engine.core.RoleKind;
 import io.raftsim.engine.core.conf.ConfigurationCodec;
 import io.raftsim.engine.core.conf.ConfigurationEntry;
 import io.raftsim.engine.core.tracker.Progress;
+import io.raftsim.engine.message.GetFileRequest;
+import io.raftsim.engine.message.GetFileResponse;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.message.TimeoutNow;
 import io.raftsim.engine.spi.Cancellable;
@@ -28,6 +30,11 @@ import io.raftsim.engine.spi.fs.StorageException;
 import io.raftsim.engine.storage.EntryType;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.RaftMeta;
+import io.raftsim.engine.storage.snapshot.SnapshotChunk;
+import io.raftsim.engine.storage.snapshot.SnapshotCopier;
+import io.raftsim.engine.storage.snapshot.SnapshotMeta;
+import io.raftsim.engine.storage.snapshot.SnapshotStorage;
+import io.raftsim.engine.storage.snapshot.SnapshotWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +83,15 @@ public final class NodeImpl implements RaftNode {
 
     private final NodeStats stats = new NodeStats();
 
+    // Snapshots (Raft paper §7, braft's SnapshotExecutor).
+    private SnapshotStorage snapshots;
+    private boolean savingSnapshot;
+    private InstallState install;
+    /** The configuration entry in force at the applied index, saved with each snapshot. */
+    private byte[] appliedConfData;
+
+    private Cancellable snapshotTimer;
+
     // Linearizable reads: waiting for confirmation, then for the state machine to catch up.
     private long nextReadId;
     private final TreeMap<Long, PendingReadCall> readsInFlight = new TreeMap<>();
@@ -98,6 +114,23 @@ public final class NodeImpl implements RaftNode {
             throw new IllegalStateException("node " + serverId + " already started (state " + lifecycle + ")");
         }
         RaftMeta meta = env.metaStorage().load();
+        snapshots = env.snapshotStorage();
+        SnapshotMeta snapshot = snapshots == null ? null : snapshots.latest().orElse(null);
+        appliedConfData = ConfigurationCodec.encode(new ConfigurationEntry(options.initialConfiguration(), null));
+        boolean resetLog = false;
+        if (snapshot != null) {
+            // Restart: load the latest complete snapshot, then replay the log after it.
+            fsm.onSnapshotLoad(snapshots.openLatest().orElseThrow());
+            appliedConfData = snapshot.configuration();
+            resetLog = !logContinues(snapshot);
+        }
+        if (resetLog) {
+            // A crash between sealing an installed snapshot and resetting the log: the old log does
+            // not continue the snapshot, so it goes (Raft paper §7: discard the entire log).
+            long next = snapshot.lastIncludedIndex() + 1;
+            long seq = ++logIssued;
+            env.logStorage().reset(next, err -> onLogDone(seq, -1, -1, err));
+        }
         core = new RaftCore(
                 groupId,
                 serverId,
@@ -105,11 +138,297 @@ public final class NodeImpl implements RaftNode {
                 env.random(),
                 meta,
                 new LogStorageView(env.logStorage()),
-                options.initialConfiguration());
+                options.initialConfiguration(),
+                snapshot);
         applyQueuedTo = core.log().applied();
+        stats.applied = core.log().applied();
         lifecycle = NodeState.FOLLOWER;
         scheduleTick();
+        scheduleSnapshotTimer();
         process();
+    }
+
+    private boolean logContinues(SnapshotMeta snapshot) {
+        long idx = snapshot.lastIncludedIndex();
+        var log = env.logStorage();
+        if (log.firstIndex() > idx + 1 || log.lastIndex() < idx) {
+            return false;
+        }
+        return log.firstIndex() == idx + 1 || log.termAt(idx) == snapshot.lastIncludedTerm();
+    }
+
+    private void scheduleSnapshotTimer() {
+        if (snapshots == null || options.snapshotIntervalMs() <= 0) {
+            return;
+        }
+        snapshotTimer = env.clock().schedule(options.snapshotIntervalMs() * 1_000_000L, () -> {
+            if (running()) {
+                enqueueFsm(new FsmEvent.SaveSnapshot(null));
+                scheduleSnapshotTimer();
+            }
+        });
+    }
+
+    @Override
+    public void snapshot(Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        enqueueFsm(new FsmEvent.SaveSnapshot(done));
+    }
+
+    /** Runs in the apply queue's order: the state machine is exactly at the applied index. */
+    private void saveSnapshot(Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        if (snapshots == null) {
+            complete(done, Status.error(RaftError.EINVAL, "node " + serverId + " has no snapshot storage"));
+            return;
+        }
+        if (savingSnapshot || install != null) {
+            complete(done, Status.error(RaftError.EBUSY, "a snapshot is already being saved or installed"));
+            return;
+        }
+        long index = core.log().applied();
+        long lastSnapshot = core.log().snapshotIndex();
+        if (index == 0 || index <= lastSnapshot) {
+            complete(done, Status.ok()); // nothing new to save.
+            return;
+        }
+        long term = core.log().termAt(index);
+        byte[] conf = appliedConfData;
+        SnapshotWriter writer;
+        try {
+            writer = snapshots.create();
+        } catch (StorageException ex) {
+            fail(ex);
+            complete(done, Status.error(RaftError.EIO, ex.getMessage()));
+            return;
+        }
+        savingSnapshot = true;
+        stats.snapshotsSaved++;
+        fsm.onSnapshotSave(writer, st -> env.clock().execute(() -> {
+            if (!st.isOk() || lifecycle == NodeState.SHUTDOWN || lifecycle == NodeState.ERROR) {
+                savingSnapshot = false;
+                try {
+                    writer.abandon();
+                } catch (StorageException ex) {
+                    fail(ex);
+                }
+                complete(done, st.isOk() ? Status.error(RaftError.ESHUTDOWN, "node stopped while saving") : st);
+                return;
+            }
+            try {
+                writer.commit(index, term, conf, err -> {
+                    savingSnapshot = false;
+                    if (err != null) {
+                        fail(err);
+                        complete(done, Status.error(RaftError.EIO, err.getMessage()));
+                        return;
+                    }
+                    if (running()) {
+                        core.onSnapshotSaved(snapshots.latest().orElseThrow(), options.snapshotMarginEntries());
+                        process();
+                    }
+                    complete(done, Status.ok());
+                });
+            } catch (StorageException ex) {
+                savingSnapshot = false;
+                fail(ex);
+                complete(done, Status.error(RaftError.EIO, ex.getMessage()));
+            }
+        }));
+    }
+
+    private void maybeAutoSnapshot() {
+        long every = options.snapshotLogEntries();
+        if (snapshots != null
+                && every > 0
+                && !savingSnapshot
+                && install == null
+                && core.log().applied() - core.log().snapshotIndex() >= every) {
+            enqueueFsm(new FsmEvent.SaveSnapshot(null));
+        }
+    }
+
+    // ---------------------------------------------------------------- InstallSnapshot, follower side
+
+    private void beginInstall(Effect.InstallSnapshot is) {
+        if (snapshots == null || savingSnapshot) {
+            core.abandonInstall(); // the leader asks again in an election timeout.
+            return;
+        }
+        if (install != null) {
+            if (install.index() == is.meta().lastIncludedIndex() && install.leader.equals(is.leader())) {
+                return;
+            }
+            abandonInstall("superseded by snapshot " + is.meta().lastIncludedIndex());
+        }
+        SnapshotCopier copier;
+        try {
+            if (snapshots.isStale(is.meta().lastIncludedIndex())) {
+                core.abandonInstall();
+                return;
+            }
+            copier = snapshots.beginCopy(is.meta());
+        } catch (StorageException ex) {
+            fail(ex);
+            return;
+        }
+        install = new InstallState(is.leader(), is.term(), copier);
+        stats.snapshotsInstalling++;
+        requestChunk();
+    }
+
+    /** Asks the leader for the next chunk, and again if no answer comes within half an election timeout. */
+    private void requestChunk() {
+        InstallState in = install;
+        in.cancelRetry();
+        String file = in.copier.nextFile();
+        if (file == null) {
+            finishInstall(in);
+            return;
+        }
+        long offset = in.copier.nextOffset(file);
+        sendNow(new GetFileRequest(
+                groupId, serverId, in.leader, in.term, in.index(), file, offset, options.snapshotChunkBytes()));
+        in.retry = env.clock().schedule(options.electionTimeoutMs() * 1_000_000L / 2, () -> {
+            if (install == in && !in.finishing && running()) {
+                stats.snapshotChunkRetries++;
+                requestChunk();
+            }
+        });
+    }
+
+    private void onFileResponse(GetFileResponse r) {
+        InstallState in = install;
+        if (in == null
+                || in.finishing
+                || r.snapshotIndex() != in.index()
+                || !r.from().equals(in.leader)) {
+            return;
+        }
+        if (r.chunk() == null) {
+            abandonInstall("leader no longer holds snapshot " + r.snapshotIndex());
+            return;
+        }
+        try {
+            in.copier.writeChunk(r.chunk());
+        } catch (IllegalArgumentException outOfOrder) {
+            return; // an old retransmission; the retry timer asks for what we need.
+        } catch (StorageException ex) {
+            fail(ex);
+            return;
+        }
+        in.cancelRetry();
+        long throttle = options.snapshotThrottleBytesPerSec();
+        long delayNanos = throttle <= 0 ? 0 : r.chunk().data().length * 1_000_000_000L / throttle;
+        if (delayNanos == 0) {
+            requestChunk();
+        } else {
+            in.retry = env.clock().schedule(delayNanos, () -> {
+                if (install == in && running()) {
+                    requestChunk();
+                }
+            });
+        }
+    }
+
+    private void finishInstall(InstallState in) {
+        in.finishing = true;
+        in.copier.finish(err -> {
+            if (install != in) {
+                return;
+            }
+            if (err != null) {
+                if (err.kind() == StorageException.Kind.CORRUPT) {
+                    install = null;
+                    core.abandonInstall(); // a bad copy: start over when the leader asks again.
+                    return;
+                }
+                fail(err);
+                return;
+            }
+            enqueueFsm(new FsmEvent.LoadSnapshot(in.copier.meta(), in.leader, in.term));
+        });
+    }
+
+    /** In apply order: the entries queued before were applied; now the snapshot replaces the state. */
+    private void loadInstalledSnapshot(FsmEvent.LoadSnapshot ls) {
+        install = null;
+        if (!running()) {
+            return;
+        }
+        SnapshotMeta meta = ls.meta();
+        if (meta.lastIncludedIndex() <= core.log().committed()) {
+            core.abandonInstall(); // overtaken; the snapshot on disk is still a valid restart point.
+            return;
+        }
+        try {
+            fsm.onSnapshotLoad(snapshots.openLatest().orElseThrow());
+        } catch (StorageException ex) {
+            fail(ex);
+            return;
+        }
+        appliedConfData = meta.configuration();
+        core.onSnapshotInstalled(meta, ls.leader(), ls.term());
+        applyQueuedTo = Math.max(applyQueuedTo, core.log().applied());
+        stats.applied = core.log().applied();
+        stats.snapshotsInstalled++;
+        ConfigurationEntry ce = ConfigurationCodec.decode(meta.configuration());
+        if (!ce.isJoint()) {
+            fsm.onConfigurationCommitted(ce.conf());
+        }
+        releaseReads(core.log().applied());
+        process();
+    }
+
+    private void abandonInstall(String why) {
+        if (install == null) {
+            return;
+        }
+        install.cancelRetry();
+        if (!install.finishing) {
+            try {
+                install.copier.abandon();
+            } catch (StorageException ex) {
+                install = null;
+                fail(ex);
+                return;
+            }
+        }
+        install = null;
+        stats.snapshotsAbandoned++;
+        if (core != null) {
+            core.abandonInstall();
+        }
+    }
+
+    // ---------------------------------------------------------------- InstallSnapshot, leader side
+
+    /** Serves a chunk of our latest snapshot (braft's FileService); a follower drives the copy. */
+    private void serveFile(GetFileRequest r) {
+        SnapshotChunk chunk = null;
+        try {
+            var reader = snapshots == null ? null : snapshots.openLatest().orElse(null);
+            if (reader != null && reader.meta().lastIncludedIndex() == r.snapshotIndex()) {
+                int max = Math.min(r.maxBytes(), options.snapshotChunkBytes());
+                chunk = reader.readChunk(r.file(), r.offset(), Math.max(1, max));
+            }
+        } catch (StorageException ex) {
+            fail(ex);
+            return;
+        }
+        sendNow(new GetFileResponse(groupId, serverId, r.from(), core.term(), r.snapshotIndex(), chunk));
+    }
+
+    /** A message that depends on no log write: it waits only for earlier meta writes (our term). */
+    private void sendNow(RaftMessage m) {
+        outbox.add(new PendingSend(m, metaIssued, 0));
+        flushOutbox();
     }
 
     @Override
@@ -129,6 +448,10 @@ public final class NodeImpl implements RaftNode {
         failPending(RaftError.ESHUTDOWN, "node shut down before the task was applied");
         failBatch(RaftError.ESHUTDOWN, "node shut down");
         failAllReads(Status.error(RaftError.ESHUTDOWN, "node shut down before the read was served"));
+        if (snapshotTimer != null) {
+            snapshotTimer.cancel();
+        }
+        abandonInstall("node shut down");
         outbox.clear();
         if (wasRunning) {
             enqueueFsm(new FsmEvent.Shutdown(done));
@@ -159,6 +482,16 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         stats.messagesReceived++;
+        // Snapshot file transfer is I/O between nodes, not protocol: the node serves it itself.
+        if (message instanceof GetFileRequest r) {
+            serveFile(r);
+            return;
+        }
+        if (message instanceof GetFileResponse r) {
+            onFileResponse(r);
+            process();
+            return;
+        }
         core.step(message);
         process();
     }
@@ -364,6 +697,22 @@ public final class NodeImpl implements RaftNode {
             } catch (StorageException ex) {
                 fail(ex);
             }
+        } else if (e instanceof Effect.CompactLog cl) {
+            long seq = ++logIssued;
+            try {
+                env.logStorage().truncatePrefix(cl.firstIndexKept(), err -> onLogDone(seq, -1, -1, err));
+            } catch (StorageException ex) {
+                fail(ex);
+            }
+        } else if (e instanceof Effect.ResetLog rl) {
+            long seq = ++logIssued;
+            try {
+                env.logStorage().reset(rl.nextIndex(), err -> onLogDone(seq, -1, -1, err));
+            } catch (StorageException ex) {
+                fail(ex);
+            }
+        } else if (e instanceof Effect.InstallSnapshot is) {
+            beginInstall(is);
         } else if (e instanceof Effect.Send s) {
             outbox.add(new PendingSend(s.message(), metaIssued, s.afterLogDurable() ? logIssued : 0));
         } else {
@@ -380,7 +729,10 @@ public final class NodeImpl implements RaftNode {
         } else if (!(e instanceof Effect.Send)
                 && !(e instanceof Effect.PersistMeta)
                 && !(e instanceof Effect.AppendLog)
-                && !(e instanceof Effect.TruncateLog)) {
+                && !(e instanceof Effect.TruncateLog)
+                && !(e instanceof Effect.CompactLog)
+                && !(e instanceof Effect.ResetLog)
+                && !(e instanceof Effect.InstallSnapshot)) {
             handleRoleEffect(e);
         }
     }
@@ -392,6 +744,9 @@ public final class NodeImpl implements RaftNode {
             onReadFailed(rf.requestId(), Status.error(rf.code(), rf.reason()));
         } else if (e instanceof Effect.LeaderChanged lc) {
             failForwardedReads("leader changed from " + lc.previous() + " to " + lc.leader() + " in term " + lc.term());
+            if (install != null && !install.finishing && !install.leader.equals(lc.leader())) {
+                abandonInstall("leader changed to " + lc.leader());
+            }
             if (lc.previous() != null && !lc.previous().equals(serverId)) {
                 enqueueFsm(new FsmEvent.StopFollowing(new LeaderChangeContext(
                         lc.previous(), lc.term(), Status.error(RaftError.EPERM, "leader changed"))));
@@ -461,6 +816,13 @@ public final class NodeImpl implements RaftNode {
             tickTimer.cancel();
         }
         outbox.clear();
+        if (snapshotTimer != null) {
+            snapshotTimer.cancel();
+        }
+        if (install != null) {
+            install.cancelRetry();
+            install = null;
+        }
         core.halt("storage failure: " + ex.getMessage());
         process();
         failAllReads(Status.error(RaftError.EIO, "storage failure: " + ex.getMessage()));
@@ -558,6 +920,7 @@ public final class NodeImpl implements RaftNode {
         core.appliedTo(last);
         stats.applied = last;
         releaseReads(last);
+        maybeAutoSnapshot();
         return last >= target;
     }
 
@@ -583,6 +946,7 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void applyConfiguration(LogEntry e) {
+        appliedConfData = e.data();
         ConfigurationEntry ce = ConfigurationCodec.decode(e.data());
         if (!ce.isJoint()) {
             fsm.onConfigurationCommitted(ce.conf());
@@ -598,7 +962,11 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void runCallback(FsmEvent ev) {
-        if (ev instanceof FsmEvent.LeaderStop ls) {
+        if (ev instanceof FsmEvent.SaveSnapshot ss) {
+            saveSnapshot(ss.done());
+        } else if (ev instanceof FsmEvent.LoadSnapshot ls) {
+            loadInstalledSnapshot(ls);
+        } else if (ev instanceof FsmEvent.LeaderStop ls) {
             if (fsmLeaderTerm == ls.term()) {
                 fsmLeaderTerm = -1;
                 fsm.onLeaderStop(ls.status());

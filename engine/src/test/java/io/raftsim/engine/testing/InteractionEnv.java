@@ -10,9 +10,13 @@ import io.raftsim.engine.Task;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.node.NodeImpl;
 import io.raftsim.engine.spi.fs.StorageException;
+import io.raftsim.engine.spi.fs.memory.CrashMode;
+import io.raftsim.engine.spi.fs.memory.MemoryFileSystem;
+import io.raftsim.engine.spi.fs.memory.MemoryFsOptions;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.memory.MemoryLogStorage;
 import io.raftsim.engine.storage.memory.MemoryMetaStorage;
+import io.raftsim.engine.storage.snapshot.SnapshotStorage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +39,7 @@ public final class InteractionEnv {
         final ManualClock clock = new ManualClock();
         final MemoryLogStorage log = new MemoryLogStorage(clock, -1);
         final MemoryMetaStorage meta = new MemoryMetaStorage(clock, -1);
+        final MemoryFileSystem fs = new MemoryFileSystem(clock, new MemoryFsOptions(0, 0, 512, Long.MAX_VALUE), 7);
         final RecordingStateMachine fsm;
         NodeImpl node;
         boolean holdFsync;
@@ -77,6 +82,11 @@ public final class InteractionEnv {
             case "propose" -> propose(slot(args.get(0)), String.join(" ", args.subList(1, args.size())), -1);
             case "propose-expect-term" ->
                 propose(slot(args.get(0)), String.join(" ", args.subList(2, args.size())), Long.parseLong(args.get(1)));
+            case "snapshot" -> {
+                Slot s = slot(args.get(0));
+                s.node.snapshot(st -> out.add(s.name + ": snapshot done: " + st));
+                process(s);
+            }
             case "read" -> read(slot(args.get(0)), args.size() > 1 ? args.get(1) : "r");
             case "status" -> status(args);
             case "log" -> printLog(slot(args.get(0)));
@@ -130,6 +140,9 @@ public final class InteractionEnv {
                 case "inflight" -> options.maxInflightAppends(Integer.parseInt(p[1]));
                 case "batching" -> options.proposalBatching(Boolean.parseBoolean(p[1]));
                 case "seed" -> seed = Long.parseLong(p[1]);
+                case "snapshot-entries" -> options.snapshotLogEntries(Long.parseLong(p[1]));
+                case "margin" -> options.snapshotMarginEntries(Long.parseLong(p[1]));
+                case "chunk" -> options.snapshotChunkBytes(Integer.parseInt(p[1]));
                 case "read-mode" -> options.readMode(io.raftsim.engine.ReadMode.valueOf(p[1]));
                 case "drift" -> options.maxClockDriftMs(Long.parseLong(p[1]));
                 default -> throw new IllegalArgumentException("unknown add-nodes option '" + p[0] + "'");
@@ -150,7 +163,12 @@ public final class InteractionEnv {
     private void startNode(Slot s) {
         NodeOptions o = options.stateMachine(s.fsm).build();
         NodeEnvironment env = new NodeEnvironment(
-                s.clock, (to, m) -> network.add(m), new SeededRandom(seed * 1000 + s.name.hashCode()), s.log, s.meta);
+                s.clock,
+                (to, m) -> network.add(m),
+                new SeededRandom(seed * 1000 + s.name.hashCode()),
+                s.log,
+                s.meta,
+                SnapshotStorage.open(s.fs, "snapshot"));
         s.node = new NodeImpl("g", s.id, o, env);
         s.node.start();
         process(s);
@@ -348,6 +366,9 @@ public final class InteractionEnv {
 
     private void printLog(Slot s) {
         long durable = s.log.durableLastIndex();
+        if (s.log.firstIndex() > 1) {
+            out.add(s.name + ": compacted before " + s.log.firstIndex());
+        }
         if (s.log.lastIndex() < s.log.firstIndex()) {
             out.add(s.name + ": empty log");
         }
@@ -368,6 +389,7 @@ public final class InteractionEnv {
     private void crash(Slot s) {
         s.log.crash();
         s.meta.crash();
+        s.fs.crash(CrashMode.LOSE_UNSYNCED);
         s.clock.clear();
         s.node = null;
         s.fsm.applied().clear();

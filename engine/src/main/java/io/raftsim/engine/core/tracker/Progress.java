@@ -16,6 +16,9 @@ public final class Progress {
     /** Highest commit index this peer can have learned from what we sent (capped at what it verified). */
     private long sentCommit;
 
+    /** In SNAPSHOT: the last index of the snapshot being installed. */
+    private long pendingSnapshot;
+
     /** Highest heartbeat round this peer acknowledged (ReadIndex / lease, dissertation §6.4). */
     private long ackedRound;
 
@@ -79,11 +82,38 @@ public final class Progress {
         return switch (state) {
             case PROBE -> probeSent;
             case REPLICATE -> inflights.full();
+            case SNAPSHOT -> true;
         };
+    }
+
+    public long pendingSnapshot() {
+        return pendingSnapshot;
+    }
+
+    /** The follower needs entries before the leader's first index: send snapshot {@code index}. */
+    public void becomeSnapshot(long index) {
+        state = ProgressState.SNAPSHOT;
+        probeSent = false;
+        inflights.reset();
+        pendingSnapshot = index;
+        checkInvariant();
+    }
+
+    /**
+     * The follower installed the snapshot up to {@code index} (or refused it while holding at least
+     * {@code index}): probe from right after what it now has.
+     */
+    public void snapshotDone(long index) {
+        if (index > matchIndex) {
+            matchIndex = index;
+        }
+        pendingSnapshot = 0;
+        becomeProbe();
     }
 
     public void becomeProbe() {
         state = ProgressState.PROBE;
+        pendingSnapshot = 0;
         probeSent = false;
         inflights.reset();
         nextIndex = matchIndex + 1;
@@ -96,6 +126,13 @@ public final class Progress {
         probeSent = false;
         inflights.reset();
         nextIndex = matchIndex + 1;
+        checkInvariant();
+    }
+
+    /** Probe from {@code next} (a hint of where the follower's log ends), never below match + 1. */
+    public void probeFrom(long next) {
+        becomeProbe();
+        nextIndex = Math.max(matchIndex + 1, next);
         checkInvariant();
     }
 
@@ -113,6 +150,9 @@ public final class Progress {
                     nextIndex = lastIndex + 1;
                     inflights.add(lastIndex);
                 }
+            }
+            case SNAPSHOT -> {
+                // Heartbeats only.
             }
         }
         checkInvariant();
@@ -147,6 +187,9 @@ public final class Progress {
      * an older message than the one this progress now waits for).
      */
     public boolean maybeDecrTo(long rejected, long newNext) {
+        if (state == ProgressState.SNAPSHOT) {
+            return false; // the snapshot decides where replication resumes.
+        }
         if (state == ProgressState.REPLICATE) {
             if (rejected <= matchIndex) {
                 return false;
@@ -168,6 +211,7 @@ public final class Progress {
     @Override
     public String toString() {
         return "match=" + matchIndex + " next=" + nextIndex + " " + state + (probeSent ? " probe-sent" : "")
-                + " inflight=" + inflights.count();
+                + " inflight=" + inflights.count()
+                + (state == ProgressState.SNAPSHOT ? " snapshot=" + pendingSnapshot : "");
     }
 }
