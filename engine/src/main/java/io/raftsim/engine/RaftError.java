@@ -30,5 +30,7 @@ public enum RaftError {
     /** No answer in time (a forwarded read whose reply was lost); nothing was served. */
     ETIMEDOUT,
     /** A storage failure: the node is in its sticky ERROR state until restarted. */
-    EIO
+    EIO,
+    /** The state machine threw from {@code onApply}: the node is in ERROR until restarted. */
+    ESTATEMACHINE
 }

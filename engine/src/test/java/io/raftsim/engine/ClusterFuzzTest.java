@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.engine.testing.TestCluster;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * 3- and 5-node clusters on deterministic virtual time commit 10,000 entries while messages are
@@ -16,11 +19,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClusterFuzzTest {
     private static final long MS = 1_000_000L;
 
-    @ParameterizedTest(name = "nodes={0} seed={1}")
-    @CsvSource({"3, 1", "3, 2", "5, 3"})
-    void commitsTenThousandEntriesUnderDropsAndRestarts(int nodes, long seed) {
-        String repro = "mvn -pl engine test -Dtest=ClusterFuzzTest -Dsurefire.failIfNoSpecifiedTests=false  # nodes="
-                + nodes + " seed=" + seed;
+    /**
+     * Four fixed cases by default; {@code -Dfuzz.seeds=N} sweeps N seeds per cluster size (seed s
+     * uses FIFO links when s is even), {@code -Dfuzz.first=S} starts the sweep at seed S.
+     */
+    static Stream<Arguments> cases() {
+        int sweep = Integer.getInteger("fuzz.seeds", 0);
+        if (sweep <= 0) {
+            return Stream.of(
+                    Arguments.of(3, 1L, false),
+                    Arguments.of(3, 2L, true),
+                    Arguments.of(5, 3L, false),
+                    Arguments.of(5, 4L, true));
+        }
+        long first = Long.getLong("fuzz.first", 1L);
+        return Stream.of(3, 5)
+                .flatMap(n -> LongStream.range(first, first + sweep).mapToObj(s -> Arguments.of(n, s, s % 2 == 0)));
+    }
+
+    @ParameterizedTest(name = "nodes={0} seed={1} fifo={2}")
+    @MethodSource("cases")
+    void commitsTenThousandEntriesUnderDropsAndRestarts(int nodes, long seed, boolean fifo) {
+        String repro = "mvn -pl engine test -Dtest=ClusterFuzzTest -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Dfuzz.seeds=1 -Dfuzz.first=" + seed + "  # the case nodes=" + nodes + " fifo=" + fifo;
+        try {
+            run(nodes, seed, fifo, repro);
+        } catch (AssertionError | IllegalStateException e) {
+            throw new AssertionError(e.getMessage() + "\nreproduce: " + repro, e);
+        }
+    }
+
+    private static void run(int nodes, long seed, boolean fifo, String repro) {
         NodeOptions.Builder options = NodeOptions.builder()
                 .tickIntervalMs(10)
                 .electionTimeoutMs(300)
@@ -28,6 +57,8 @@ class ClusterFuzzTest {
                 .maxEntriesPerAppend(64)
                 .maxInflightAppends(16);
         TestCluster c = new TestCluster(nodes, seed, options, 2 * MS, MS / 2, 5 * MS, 0.10);
+        // FIFO links model braft's TCP streams; without, messages also reorder (datagram semantics).
+        c.setFifo(fifo);
         SplittableRandom r = new SplittableRandom(seed ^ 0x5eed);
         int maxDown = (nodes - 1) / 2;
         long[] restartAt = new long[nodes];

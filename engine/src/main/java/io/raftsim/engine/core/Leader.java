@@ -59,7 +59,7 @@ final class Leader implements Role {
         }
         if (heartbeatElapsed >= core.config().heartbeatTicks()) {
             reads.startRound(ticks);
-            broadcastHeartbeatRound(core);
+            broadcastHeartbeatRound(core, true);
         }
     }
 
@@ -107,7 +107,7 @@ final class Leader implements Role {
         reads.startRound(ticks);
         reads.add(read);
         if (!confirmReads(core)) {
-            broadcastHeartbeatRound(core);
+            broadcastHeartbeatRound(core, false);
         }
     }
 
@@ -188,30 +188,37 @@ final class Leader implements Role {
      * Heartbeats of the current round. They verify only what is known to match, so they never
      * trigger a truncation.
      */
-    private void broadcastHeartbeatRound(RaftCore core) {
+    private void broadcastHeartbeatRound(RaftCore core, boolean periodic) {
         heartbeatElapsed = 0;
         for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
             if (e.getKey().equals(core.self())) {
                 continue;
             }
-            // A match that was compacted has no term to check any more: verify nothing then.
-            long match = core.log().termAt(e.getValue().matchIndex()) > 0
-                    ? e.getValue().matchIndex()
-                    : 0;
-            core.send(
-                    new AppendEntriesRequest(
-                            core.groupId(),
-                            core.self(),
-                            e.getKey(),
-                            core.term(),
-                            match,
-                            core.log().termAt(match),
-                            List.of(),
-                            core.log().committed(),
-                            reads.round()),
-                    false);
-            e.getValue().setSentCommit(Math.min(match, core.log().committed()));
+            sendHeartbeat(core, e.getKey(), e.getValue());
+            // Stall detection compares periodic rounds only; a read's extra round comes too soon.
+            if (periodic && e.getValue().stalledSinceLastHeartbeat()) {
+                e.getValue().becomeProbe();
+                sendAppend(core, e.getKey(), true);
+            }
         }
+    }
+
+    private void sendHeartbeat(RaftCore core, PeerId to, Progress pr) {
+        // A match that was compacted has no term to check any more: verify nothing then.
+        long match = core.log().termAt(pr.matchIndex()) > 0 ? pr.matchIndex() : 0;
+        core.send(
+                new AppendEntriesRequest(
+                        core.groupId(),
+                        core.self(),
+                        to,
+                        core.term(),
+                        match,
+                        core.log().termAt(match),
+                        List.of(),
+                        core.log().committed(),
+                        reads.round()),
+                false);
+        pr.setSentCommit(Math.min(match, core.log().committed()));
     }
 
     /**
@@ -281,8 +288,18 @@ final class Leader implements Role {
                                 core.config().maxEntriesPerAppend(),
                                 core.config().maxBytesPerAppend())
                 : List.of();
-        if (entries.isEmpty() && !sendIfEmpty) {
-            return false;
+        if (entries.isEmpty()) {
+            if (!sendIfEmpty) {
+                return false;
+            }
+            if (pr.state() == ProgressState.REPLICATE) {
+                // Nothing new: only the commit index to tell (if any), without disturbing the pipeline.
+                if (Math.min(pr.matchIndex(), core.log().committed()) <= pr.sentCommit()) {
+                    return false;
+                }
+                sendHeartbeat(core, to, pr);
+                return true;
+            }
         }
         core.send(
                 new AppendEntriesRequest(
@@ -341,17 +358,16 @@ final class Leader implements Role {
             }
             return;
         }
-        // An answer that acknowledged nothing new (a heartbeat's): unstick lost messages, as etcd does.
+        // An answer that acknowledged nothing new (a heartbeat's, or a duplicate). A probing follower
+        // may have lost our probe: send it again. A replicating one is left to the heartbeat round.
         if (pr.state() == ProgressState.SNAPSHOT) {
             return; // waiting for the InstallSnapshot answer.
         }
         if (pr.state() == ProgressState.PROBE) {
             pr.resumeProbe();
-        } else if (pr.inflights().full()) {
-            pr.inflights().freeFirst();
-        }
-        if (pr.matchIndex() < core.log().lastIndex()) {
-            sendAppend(core, r.from(), true);
+            if (pr.matchIndex() < core.log().lastIndex()) {
+                sendAppend(core, r.from(), true);
+            }
         }
     }
 

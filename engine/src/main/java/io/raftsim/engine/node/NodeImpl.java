@@ -57,8 +57,19 @@ public final class NodeImpl implements RaftNode {
     private final StateMachine fsm;
     private final long tickNanos;
 
+    /** The node's own lifecycle; the raft role comes from the core while RUNNING. */
+    private enum Lifecycle {
+        NEW,
+        RUNNING,
+        ERROR,
+        SHUTDOWN
+    }
+
     private RaftCore core;
-    private NodeState lifecycle = NodeState.UNINITIALIZED;
+    private Lifecycle lifecycle = Lifecycle.NEW;
+    /** True while effects are being handled: storage completions arriving then are deferred. */
+    private boolean processing;
+
     private Cancellable tickTimer;
 
     // Storage ordering: sequence numbers of issued and completed writes, for the send barrier.
@@ -110,7 +121,7 @@ public final class NodeImpl implements RaftNode {
 
     @Override
     public void start() {
-        if (lifecycle != NodeState.UNINITIALIZED) {
+        if (lifecycle != Lifecycle.NEW) {
             throw new IllegalStateException("node " + serverId + " already started (state " + lifecycle + ")");
         }
         RaftMeta meta = env.metaStorage().load();
@@ -142,7 +153,7 @@ public final class NodeImpl implements RaftNode {
                 snapshot);
         applyQueuedTo = core.log().applied();
         stats.applied = core.log().applied();
-        lifecycle = NodeState.FOLLOWER;
+        lifecycle = Lifecycle.RUNNING;
         scheduleTick();
         scheduleSnapshotTimer();
         process();
@@ -211,7 +222,7 @@ public final class NodeImpl implements RaftNode {
         savingSnapshot = true;
         stats.snapshotsSaved++;
         fsm.onSnapshotSave(writer, st -> env.clock().execute(() -> {
-            if (!st.isOk() || lifecycle == NodeState.SHUTDOWN || lifecycle == NodeState.ERROR) {
+            if (!st.isOk() || lifecycle == Lifecycle.SHUTDOWN || lifecycle == Lifecycle.ERROR) {
                 savingSnapshot = false;
                 try {
                     writer.abandon();
@@ -433,14 +444,14 @@ public final class NodeImpl implements RaftNode {
 
     @Override
     public void shutdown(Closure done) {
-        if (lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.SHUTDOWN) {
             if (done != null) {
                 env.clock().execute(() -> done.run(Status.ok()));
             }
             return;
         }
-        boolean wasRunning = lifecycle != NodeState.UNINITIALIZED;
-        lifecycle = NodeState.SHUTDOWN;
+        boolean wasStarted = lifecycle != Lifecycle.NEW;
+        lifecycle = Lifecycle.SHUTDOWN;
         if (tickTimer != null) {
             tickTimer.cancel();
         }
@@ -453,7 +464,7 @@ public final class NodeImpl implements RaftNode {
         }
         abandonInstall("node shut down");
         outbox.clear();
-        if (wasRunning) {
+        if (wasStarted) {
             enqueueFsm(new FsmEvent.Shutdown(done));
         } else if (done != null) {
             env.clock().execute(() -> done.run(Status.ok()));
@@ -461,7 +472,7 @@ public final class NodeImpl implements RaftNode {
     }
 
     private boolean running() {
-        return lifecycle == NodeState.FOLLOWER;
+        return lifecycle == Lifecycle.RUNNING;
     }
 
     private void scheduleTick() {
@@ -519,11 +530,11 @@ public final class NodeImpl implements RaftNode {
     @Override
     public void readIndex(byte[] context, ReadIndexClosure done) {
         java.util.Objects.requireNonNull(done, "done");
-        if (lifecycle == NodeState.UNINITIALIZED || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.NEW || lifecycle == Lifecycle.SHUTDOWN) {
             completeRead(done, context, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle), 0);
             return;
         }
-        if (lifecycle == NodeState.ERROR) {
+        if (lifecycle == Lifecycle.ERROR) {
             completeRead(done, context, Status.error(RaftError.EIO, "node " + serverId + " is in ERROR state"), 0);
             return;
         }
@@ -608,10 +619,10 @@ public final class NodeImpl implements RaftNode {
     }
 
     private Status refusal(Task task) {
-        if (lifecycle == NodeState.UNINITIALIZED || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.NEW || lifecycle == Lifecycle.SHUTDOWN) {
             return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
         }
-        if (lifecycle == NodeState.ERROR) {
+        if (lifecycle == Lifecycle.ERROR) {
             return Status.error(RaftError.ENOTLEADER, "node " + serverId + " is in ERROR state");
         }
         if (core.role() != RoleKind.LEADER) {
@@ -621,7 +632,8 @@ public final class NodeImpl implements RaftNode {
             return Status.error(
                     RaftError.ESTALE, "expected term " + task.expectedTerm() + " but current term is " + core.term());
         }
-        if (pending.size() + batch.size() >= options.maxPendingTasks()) {
+        long unapplied = core.log().lastIndex() - core.log().applied();
+        if (unapplied + batch.size() >= options.maxPendingTasks()) {
             return Status.error(RaftError.EBUSY, "too many pending tasks (" + options.maxPendingTasks() + ")");
         }
         return null;
@@ -661,15 +673,28 @@ public final class NodeImpl implements RaftNode {
         if (core == null) {
             return;
         }
-        for (Effect e : core.drainEffects()) {
-            if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
-                handleAfterStop(e);
-                continue;
+        boolean outer = !processing;
+        processing = true;
+        try {
+            List<Effect> effects;
+            while (!(effects = core.drainEffects()).isEmpty()) {
+                for (Effect e : effects) {
+                    if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
+                        handleAfterStop(e);
+                    } else {
+                        handle(e);
+                    }
+                }
             }
-            handle(e);
+        } finally {
+            if (outer) {
+                processing = false;
+            }
         }
-        flushOutbox();
-        queueApply();
+        if (outer) {
+            flushOutbox();
+            queueApply();
+        }
     }
 
     private void handle(Effect e) {
@@ -767,7 +792,13 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void onMetaDone(long seq, RaftMeta meta, StorageException err) {
-        if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
+            return;
+        }
+        if (processing) {
+            // A storage that completes synchronously, inside save(): finish handling the current
+            // effects first, so that effects keep their order.
+            env.clock().execute(() -> onMetaDone(seq, meta, err));
             return;
         }
         if (err != null) {
@@ -780,7 +811,11 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void onLogDone(long seq, long index, long term, StorageException err) {
-        if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
+            return;
+        }
+        if (processing) {
+            env.clock().execute(() -> onLogDone(seq, index, term, err));
             return;
         }
         if (err != null) {
@@ -808,10 +843,14 @@ public final class NodeImpl implements RaftNode {
 
     /** Any storage failure: sticky ERROR, onError, hand-over; never retry (the fsync may have lied). */
     private void fail(StorageException ex) {
-        if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
+        fail(Status.error(RaftError.EIO, ex.getMessage()));
+    }
+
+    private void fail(Status status) {
+        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
             return;
         }
-        lifecycle = NodeState.ERROR;
+        lifecycle = Lifecycle.ERROR;
         if (tickTimer != null) {
             tickTimer.cancel();
         }
@@ -823,10 +862,10 @@ public final class NodeImpl implements RaftNode {
             install.cancelRetry();
             install = null;
         }
-        core.halt("storage failure: " + ex.getMessage());
+        core.halt(status.code() + ": " + status.message());
         process();
-        failAllReads(Status.error(RaftError.EIO, "storage failure: " + ex.getMessage()));
-        enqueueFsm(new FsmEvent.Error(Status.error(RaftError.EIO, ex.getMessage())));
+        failAllReads(status);
+        enqueueFsm(new FsmEvent.Error(status));
     }
 
     private void failBatch(RaftError code, String why) {
@@ -852,7 +891,7 @@ public final class NodeImpl implements RaftNode {
     // ---------------------------------------------------------------- apply
 
     private void queueApply() {
-        if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
             return;
         }
         long applicable = core.log().applicableIndex();
@@ -883,7 +922,7 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         if (ev instanceof FsmEvent.ApplyTo at) {
-            if (lifecycle == NodeState.ERROR) {
+            if (lifecycle == Lifecycle.ERROR) {
                 fsmQueue.pollFirst();
             } else if (applyBatch(at.index())) {
                 fsmQueue.pollFirst();
@@ -940,7 +979,14 @@ public final class NodeImpl implements RaftNode {
         if (data.isEmpty()) {
             return;
         }
-        fsm.onApply(new BatchIterator(List.copyOf(data), new ArrayList<>(closures)));
+        try {
+            fsm.onApply(new BatchIterator(List.copyOf(data), new ArrayList<>(closures)));
+        } catch (RuntimeException e) {
+            // braft: a failing state machine stops the node (ERROR, onError) like a storage error.
+            fail(Status.error(
+                    RaftError.ESTATEMACHINE,
+                    "onApply threw at index " + data.get(0).index() + ": " + e));
+        }
         data.clear();
         closures.clear();
     }
@@ -1024,16 +1070,28 @@ public final class NodeImpl implements RaftNode {
     public NodeDescription describe() {
         if (core == null) {
             return new NodeDescription(
-                    serverId, lifecycle, 0, null, null, 0, 0, 0, 0, options.initialConfiguration(), new TreeMap<>());
+                    serverId,
+                    lifecycle == Lifecycle.SHUTDOWN ? NodeState.SHUTDOWN : NodeState.UNINITIALIZED,
+                    0,
+                    null,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
+                    options.initialConfiguration(),
+                    new TreeMap<>());
         }
-        NodeState state = lifecycle != NodeState.FOLLOWER
-                ? lifecycle
-                : switch (core.role()) {
-                    case FOLLOWER -> NodeState.FOLLOWER;
-                    case PRE_CANDIDATE -> NodeState.PRE_CANDIDATE;
-                    case CANDIDATE -> NodeState.CANDIDATE;
-                    case LEADER -> NodeState.LEADER;
-                };
+        NodeState state = lifecycle == Lifecycle.ERROR
+                ? NodeState.ERROR
+                : lifecycle == Lifecycle.SHUTDOWN
+                        ? NodeState.SHUTDOWN
+                        : switch (core.role()) {
+                            case FOLLOWER -> NodeState.FOLLOWER;
+                            case PRE_CANDIDATE -> NodeState.PRE_CANDIDATE;
+                            case CANDIDATE -> NodeState.CANDIDATE;
+                            case LEADER -> NodeState.LEADER;
+                        };
         SortedMap<PeerId, PeerProgress> followers = new TreeMap<>();
         if (core.role() == RoleKind.LEADER) {
             for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {

@@ -153,4 +153,18 @@ class NodeImplTest {
                 .as("CheckQuorum deposes the isolated leader")
                 .containsExactly("onLeaderStart " + term, "onLeaderStop EPERM");
     }
+
+    @Test
+    void aStateMachineThatThrowsStopsTheNodeWithEstatemachine() {
+        TestCluster c = cluster(options());
+        int l = c.leader();
+        c.poison("bad");
+        List<Status> results = new ArrayList<>();
+        c.node(l).apply(task("bad", results));
+        c.runFor(100 * MS);
+        for (int i = 0; i < 3; i++) {
+            assertThat(c.node(i).describe().state()).as("n%d", i + 1).isEqualTo(NodeState.ERROR);
+            assertThat(c.events(i)).contains("onError ESTATEMACHINE");
+        }
+    }
 }

@@ -43,12 +43,22 @@ public final class TestCluster {
     private final long latencyNanosMin;
     private final long latencyNanosMax;
     private double dropProbability;
+    /** Stream (TCP-like, braft runs on brpc) links: per-link FIFO. Otherwise datagrams may reorder. */
+    private boolean fifo;
+
+    private final long[][] lastDeliveryNanos;
 
     // Safety observations.
     private final TreeMap<Long, PeerId> leaderOfTerm = new TreeMap<>();
     private final TreeMap<Long, Applied> appliedAt = new TreeMap<>();
     private final TreeMap<Long, String> acknowledged = new TreeMap<>();
     private long messages;
+    private String poison;
+
+    /** Every state machine throws when it applies {@code data} (a buggy state machine). */
+    public void poison(String data) {
+        poison = data;
+    }
 
     public TestCluster(
             int size,
@@ -65,6 +75,7 @@ public final class TestCluster {
         this.latencyNanosMin = latencyNanosMin;
         this.latencyNanosMax = latencyNanosMax;
         this.dropProbability = dropProbability;
+        this.lastDeliveryNanos = new long[size][size];
         this.ids = new PeerId[size];
         for (int i = 0; i < size; i++) {
             ids[i] = PeerId.of("n" + (i + 1));
@@ -98,6 +109,9 @@ public final class TestCluster {
             public void onApply(Iterator it) {
                 for (; it.valid(); it.next()) {
                     String data = new String(it.data(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (data.equals(poison)) {
+                        throw new IllegalStateException("poisoned entry " + data);
+                    }
                     observeApply(i, it.index(), it.term(), data);
                     applied.add(data);
                     if (it.done() != null) {
@@ -141,8 +155,22 @@ public final class TestCluster {
         }
     }
 
+    private final TreeMap<String, Long> messagesByType = new TreeMap<>();
+
+    /** Messages sent so far per message type (simple class name, with "-empty" for heartbeats). */
+    public TreeMap<String, Long> messagesByType() {
+        return messagesByType;
+    }
+
     private void send(int from, RaftMessage m) {
         messages++;
+        String type = m.getClass().getSimpleName();
+        if (m instanceof AppendEntriesRequest ae && ae.entries().isEmpty()) {
+            type += "-empty";
+        } else if (m instanceof io.raftsim.engine.message.AppendEntriesResponse r && !r.success()) {
+            type += "-reject";
+        }
+        messagesByType.merge(type, 1L, Long::sum);
         if (m instanceof AppendEntriesRequest ae) {
             PeerId prev = leaderOfTerm.putIfAbsent(ae.term(), ae.from());
             if (prev != null && !prev.equals(ae.from())) {
@@ -154,6 +182,11 @@ public final class TestCluster {
         }
         int to = index(m.to());
         long delay = latencyNanosMin + random.nextLong(latencyNanosMax - latencyNanosMin + 1);
+        if (fifo) {
+            long at = Math.max(scheduler.nowNanos() + delay, lastDeliveryNanos[from][to]);
+            lastDeliveryNanos[from][to] = at;
+            delay = at - scheduler.nowNanos();
+        }
         scheduler.schedule(to, delay, () -> {
             if (nodes[to] != null) {
                 nodes[to].receive(m);
@@ -187,12 +220,20 @@ public final class TestCluster {
         return logs[i];
     }
 
+    public MemoryMetaStorage meta(int i) {
+        return metas[i];
+    }
+
     public int size() {
         return size;
     }
 
     public long messages() {
         return messages;
+    }
+
+    public void setFifo(boolean fifo) {
+        this.fifo = fifo;
     }
 
     public void setDropProbability(double p) {

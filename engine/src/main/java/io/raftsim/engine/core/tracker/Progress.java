@@ -21,6 +21,8 @@ public final class Progress {
 
     /** Highest heartbeat round this peer acknowledged (ReadIndex / lease, dissertation §6.4). */
     private long ackedRound;
+    /** Match index seen at the previous heartbeat round: no change over a round means a lost message. */
+    private long matchAtLastHeartbeat;
 
     private final Inflights inflights;
 
@@ -67,6 +69,17 @@ public final class Progress {
 
     public void ackRound(long r) {
         ackedRound = Math.max(ackedRound, r);
+    }
+
+    /**
+     * Called once per heartbeat round: true if this follower is replicating, has messages in flight
+     * and acknowledged nothing since the previous round, so a message was probably lost.
+     */
+    public boolean stalledSinceLastHeartbeat() {
+        boolean stalled =
+                state == ProgressState.REPLICATE && inflights.count() > 0 && matchIndex == matchAtLastHeartbeat;
+        matchAtLastHeartbeat = matchIndex;
+        return stalled;
     }
 
     public boolean recentActive() {
