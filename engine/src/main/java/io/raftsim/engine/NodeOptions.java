@@ -24,6 +24,8 @@ public final class NodeOptions {
     private final int maxApplyBatch;
     private final boolean proposalBatching;
     private final int maxPendingTasks;
+    private final long catchupTimeoutMs;
+    private final long catchupMarginEntries;
     private final long snapshotThrottleBytesPerSec;
     private final int snapshotChunkBytes;
     private final long snapshotMarginEntries;
@@ -46,6 +48,8 @@ public final class NodeOptions {
         this.maxApplyBatch = b.maxApplyBatch;
         this.proposalBatching = b.proposalBatching;
         this.maxPendingTasks = b.maxPendingTasks;
+        this.catchupTimeoutMs = b.catchupTimeoutMs;
+        this.catchupMarginEntries = b.catchupMarginEntries;
         this.snapshotThrottleBytesPerSec = b.snapshotThrottleBytesPerSec;
         this.snapshotChunkBytes = b.snapshotChunkBytes;
         this.snapshotMarginEntries = b.snapshotMarginEntries;
@@ -74,6 +78,8 @@ public final class NodeOptions {
         b.maxApplyBatch = maxApplyBatch;
         b.proposalBatching = proposalBatching;
         b.maxPendingTasks = maxPendingTasks;
+        b.catchupTimeoutMs = catchupTimeoutMs;
+        b.catchupMarginEntries = catchupMarginEntries;
         b.snapshotThrottleBytesPerSec = snapshotThrottleBytesPerSec;
         b.snapshotChunkBytes = snapshotChunkBytes;
         b.snapshotMarginEntries = snapshotMarginEntries;
@@ -192,6 +198,19 @@ public final class NodeOptions {
         return snapshotThrottleBytesPerSec;
     }
 
+    /**
+     * A new voter counts as caught up (and the membership change is proposed) once its log is
+     * within this many entries of the leader's (braft's catchup margin).
+     */
+    public long catchupMarginEntries() {
+        return catchupMarginEntries;
+    }
+
+    /** A membership change fails (ETIMEDOUT) if new voters have not caught up within this time. */
+    public long catchupTimeoutMs() {
+        return catchupTimeoutMs;
+    }
+
     @Override
     public String toString() {
         return "NodeOptions{conf=" + initialConfiguration + ", electionTimeoutMs=" + electionTimeoutMs
@@ -203,7 +222,8 @@ public final class NodeOptions {
                 + ", maxClockDriftMs=" + maxClockDriftMs + ", snapshotIntervalMs=" + snapshotIntervalMs
                 + ", snapshotLogEntries=" + snapshotLogEntries + ", snapshotMarginEntries=" + snapshotMarginEntries
                 + ", snapshotChunkBytes=" + snapshotChunkBytes + ", snapshotThrottleBytesPerSec="
-                + snapshotThrottleBytesPerSec + "}";
+                + snapshotThrottleBytesPerSec + ", catchupMarginEntries=" + catchupMarginEntries + ", catchupTimeoutMs="
+                + catchupTimeoutMs + "}";
     }
 
     /** Builder with braft-like defaults (election 1000 ms, heartbeat 100 ms). */
@@ -221,6 +241,8 @@ public final class NodeOptions {
         private int maxApplyBatch = 64;
         private boolean proposalBatching = true;
         private int maxPendingTasks = 100_000;
+        private long catchupTimeoutMs = 10_000;
+        private long catchupMarginEntries = 1000;
         private long snapshotThrottleBytesPerSec = 0;
         private int snapshotChunkBytes = 64 * 1024;
         private long snapshotMarginEntries = 0;
@@ -331,6 +353,16 @@ public final class NodeOptions {
             return this;
         }
 
+        public Builder catchupMarginEntries(long v) {
+            catchupMarginEntries = v;
+            return this;
+        }
+
+        public Builder catchupTimeoutMs(long v) {
+            catchupTimeoutMs = v;
+            return this;
+        }
+
         /** Validates everything at once and throws {@link IllegalArgumentException} naming each problem. */
         public NodeOptions build() {
             StringBuilder errors = new StringBuilder();
@@ -408,6 +440,13 @@ public final class NodeOptions {
             if (snapshotThrottleBytesPerSec < 0) {
                 errors.append("; snapshotThrottleBytesPerSec must be >= 0, got ")
                         .append(snapshotThrottleBytesPerSec);
+            }
+            if (catchupMarginEntries < 0) {
+                errors.append("; catchupMarginEntries must be >= 0, got ").append(catchupMarginEntries);
+            }
+            if (catchupTimeoutMs < tickIntervalMs) {
+                errors.append("; catchupTimeoutMs must be >= tickIntervalMs, got ")
+                        .append(catchupTimeoutMs);
             }
             if (errors.length() > 0) {
                 throw new IllegalArgumentException("invalid NodeOptions: " + errors.substring(2));

@@ -52,7 +52,51 @@ public interface RaftNode {
      */
     void snapshot(Closure done);
 
-    /** Stops the node: pending tasks fail with ESHUTDOWN, then {@code onShutdown}, then {@code done}. */
+    /**
+     * Changes the voters to {@code newPeers.peers()} by joint consensus (dissertation §4.3):
+     * new voters catch up first ({@code catchupMarginEntries}), then C_old,new and C_new are
+     * committed in turn; learners stay as they are. {@code done} runs with OK once C_new committed;
+     * EBUSY while another change (or a transfer) runs, EAGAIN before the leader committed an entry
+     * of its term, ENOTLEADER, EINVAL, ETIMEDOUT (new voters did not catch up), EPERM (leadership
+     * lost during the change: it may still complete). A leader that removes itself steps down once
+     * C_new commits, after sending TimeoutNow to the most up-to-date remaining voter.
+     */
+    void changePeers(Configuration newPeers, Closure done);
+
+    /** {@link #changePeers} adding one voter. */
+    void addPeer(PeerId peer, Closure done);
+
+    /** {@link #changePeers} removing one voter. */
+    void removePeer(PeerId peer, Closure done);
+
+    /** Adds non-voting learners: they replicate and apply, never vote, campaign or count. */
+    void addLearners(java.util.Collection<PeerId> learners, Closure done);
+
+    void removeLearners(java.util.Collection<PeerId> learners, Closure done);
+
+    /**
+     * UNSAFE (braft's {@code reset_peers}): forces this node's configuration without consensus, to
+     * recover from the permanent loss of a majority. Call it on every survivor with the same
+     * configuration; they then elect a leader among themselves. If a lost node ever comes back the
+     * cluster can elect two leaders and lose committed entries. Returns EINVAL for an empty one.
+     */
+    Status resetPeers(Configuration conf);
+
+    /**
+     * Dissertation §3.10: hands leadership to {@code peer} ({@code null}: the most up-to-date voter).
+     * Returns at once: OK if the transfer started (new tasks get EBUSY until it ends; it is aborted
+     * if the target has not won within an election timeout), else ENOTLEADER, EBUSY or EINVAL.
+     * Shutting down a leader hands over the same way.
+     */
+    Status transferLeadershipTo(PeerId peer);
+
+    /** The learners of the current configuration, sorted. */
+    List<PeerId> listLearners();
+
+    /**
+     * Stops the node: pending tasks fail with ESHUTDOWN, a leader sends TimeoutNow to its most
+     * up-to-date follower (hand-over), then {@code onShutdown}, then {@code done}.
+     */
     void shutdown(Closure done);
 
     String groupId();

@@ -1,5 +1,6 @@
 package io.raftsim.engine.core;
 
+import io.raftsim.engine.Configuration;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftError;
 import io.raftsim.engine.message.RaftMessage;
@@ -47,6 +48,12 @@ public sealed interface Effect {
 
     /** This node stopped being the leader of {@code term}. */
     record SteppedDown(long term, String reason) implements Effect {}
+
+    /** Leader: the membership change to {@code conf} is committed (C_new, dissertation §4.3). */
+    record ConfigurationChanged(Configuration conf) implements Effect {}
+
+    /** Leader: the membership change in progress failed before it was proposed. */
+    record ConfigurationChangeFailed(RaftError code, String reason) implements Effect {}
 
     /**
      * The read {@code requestId} is confirmed: it may be served once the state machine has applied

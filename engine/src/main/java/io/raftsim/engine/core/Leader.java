@@ -1,7 +1,10 @@
 package io.raftsim.engine.core;
 
+import io.raftsim.engine.Configuration;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftError;
+import io.raftsim.engine.Status;
+import io.raftsim.engine.core.conf.ConfigurationEntry;
 import io.raftsim.engine.core.read.PendingRead;
 import io.raftsim.engine.core.read.ReadRounds;
 import io.raftsim.engine.core.tracker.Progress;
@@ -13,11 +16,14 @@ import io.raftsim.engine.message.InstallSnapshotResponse;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.message.ReadIndexRequest;
 import io.raftsim.engine.message.ReadIndexResponse;
+import io.raftsim.engine.message.TimeoutNow;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.snapshot.SnapshotMeta;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Raft paper §5.3 leader: replicates with per-follower flow control (probe/replicate, a bounded
@@ -33,6 +39,15 @@ final class Leader implements Role {
 
     private final ReadRounds reads = new ReadRounds();
 
+    /** A membership change started on this leader, until C_new commits or it fails. */
+    private MembershipChange change;
+
+    /** Leadership transfer target (dissertation §3.10), or null. */
+    private PeerId transferee;
+
+    private int transferElapsed;
+    private boolean timeoutNowSent;
+
     @Override
     public RoleKind kind() {
         return RoleKind.LEADER;
@@ -41,6 +56,17 @@ final class Leader implements Role {
     @Override
     public void tick(RaftCore core) {
         ticks++;
+        if (transferee != null && ++transferElapsed >= core.config().electionTicks()) {
+            // §3.10: the target did not take over within an election timeout: resume accepting work.
+            transferee = null;
+        }
+        if (change != null && !change.proposed() && change.tick()) {
+            failChange(
+                    core,
+                    RaftError.ETIMEDOUT,
+                    "new peers " + core.tracker().catchingUp() + " did not catch up within " + change.timeoutTicks()
+                            + " ticks");
+        }
         heartbeatElapsed++;
         checkQuorumElapsed++;
         if (checkQuorumElapsed >= core.config().electionTicks()) {
@@ -73,6 +99,10 @@ final class Leader implements Role {
                 confirmReads(core);
             }
             handleAppendResponse(core, r);
+            if (core.role() == RoleKind.LEADER) {
+                checkCatchup(core);
+                checkTransfer(core, r.from());
+            }
         } else if (m instanceof InstallSnapshotResponse r) {
             handleInstallSnapshotResponse(core, r);
         } else if (m instanceof ReadIndexRequest r) {
@@ -344,7 +374,7 @@ final class Leader implements Role {
             }
             if (maybeCommit(core)) {
                 broadcastAppend(core, true);
-            } else {
+            } else if (core.role() == RoleKind.LEADER) {
                 boolean sent = false;
                 while (sendAppend(core, r.from(), false)) {
                     sent = true; // Fill the in-flight window.
@@ -371,13 +401,160 @@ final class Leader implements Role {
         }
     }
 
-    /** Raft paper §5.4.2: only an entry of the current term is committed by counting replicas. */
+    /**
+     * Raft paper §5.4.2: only an entry of the current term is committed by counting replicas.
+     * Returns true if the commit index advanced and this node is still the leader.
+     */
     boolean maybeCommit(RaftCore core) {
         long quorumIndex = core.tracker().committedIndex();
         if (quorumIndex > core.log().committed() && core.log().termAt(quorumIndex) == core.term()) {
-            return core.log().commitTo(quorumIndex);
+            if (core.log().commitTo(quorumIndex)) {
+                return afterCommit(core);
+            }
         }
         return false;
+    }
+
+    // ---------------------------------------------------------------- membership (dissertation §4.3)
+
+    boolean changeInProgress() {
+        return change != null;
+    }
+
+    void startChange(RaftCore core, Configuration target, long margin, int timeoutTicks) {
+        change = new MembershipChange(target, margin, timeoutTicks);
+        SortedSet<PeerId> newVoters = new TreeSet<>(target.peers());
+        newVoters.removeAll(core.tracker().config().voters());
+        newVoters.remove(core.self());
+        if (newVoters.isEmpty()) {
+            proposeChange(core);
+            return;
+        }
+        // §4.2.1: new servers join as non-voting members until their logs are nearly caught up, so
+        // that adding them does not stall commits.
+        core.tracker().setCatchingUp(newVoters);
+        core.tracker().syncProgress(core.self(), core.log().lastIndex() + 1);
+        broadcastAppend(core, true);
+        checkCatchup(core);
+    }
+
+    private void checkCatchup(RaftCore core) {
+        if (change == null || change.proposed()) {
+            return;
+        }
+        long needed = core.log().lastIndex() - change.marginEntries();
+        for (PeerId p : core.tracker().catchingUp()) {
+            if (core.tracker().progress(p).matchIndex() < needed) {
+                return;
+            }
+        }
+        proposeChange(core);
+    }
+
+    private void proposeChange(RaftCore core) {
+        change.markProposed();
+        Configuration current = core.configuration();
+        core.tracker().setCatchingUp(new TreeSet<>());
+        boolean votersChange = !current.peers().equals(change.target().peers());
+        // Learners never vote, so a change of learners alone needs no joint phase.
+        core.appendConfiguration(new ConfigurationEntry(change.target(), votersChange ? current : null));
+        broadcastAppend(core, true);
+        // A one-node configuration commits on the leader's own fsync (onSelfDurable).
+    }
+
+    private void failChange(RaftCore core, RaftError code, String why) {
+        change = null;
+        core.tracker().setCatchingUp(new TreeSet<>());
+        core.tracker().syncProgress(core.self(), core.log().lastIndex() + 1);
+        core.emit(new Effect.ConfigurationChangeFailed(code, why));
+    }
+
+    /**
+     * The commit index advanced. If C_old,new committed, append C_new (§4.3); if C_new committed,
+     * the change is done, and a leader that is no longer a voter hands over and steps down.
+     * Returns false if this node stepped down.
+     */
+    private boolean afterCommit(RaftCore core) {
+        ConfigurationEntry ce = core.configurationEntry();
+        if (core.configurationIndex() > core.log().committed()) {
+            return true;
+        }
+        if (ce.isJoint()) {
+            core.appendConfiguration(new ConfigurationEntry(ce.conf(), null));
+            broadcastAppend(core, true);
+            return true;
+        }
+        if (change != null && change.proposed()) {
+            change = null;
+            core.emit(new Effect.ConfigurationChanged(ce.conf()));
+        }
+        if (!core.tracker().isVoter(core.self())) {
+            // Removed: tell the followers the commit index, then hand over (dissertation §4.2.2).
+            broadcastAppend(core, true);
+            PeerId next = mostUpToDateFollower(core);
+            if (next != null) {
+                core.send(new TimeoutNow(core.groupId(), core.self(), next, core.term()), false);
+            }
+            core.stepDown("removed from the configuration " + ce.conf());
+            return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- leadership transfer (§3.10)
+
+    boolean transferring() {
+        return transferee != null;
+    }
+
+    PeerId transferee() {
+        return transferee;
+    }
+
+    /**
+     * Dissertation §3.10: stop accepting new work, bring {@code target} up to date, then send it
+     * TimeoutNow so that it campaigns at once. Aborted (leadership resumes) if it has not won within
+     * an election timeout. The lease is void from now on: TimeoutNow lets the target bypass the
+     * followers' stickiness on which the lease rests.
+     */
+    Status transferLeadership(RaftCore core, PeerId target) {
+        if (transferee != null) {
+            return Status.error(RaftError.EBUSY, "already transferring leadership to " + transferee);
+        }
+        if (change != null) {
+            return Status.error(RaftError.EBUSY, "a configuration change is in progress");
+        }
+        if (target == null) {
+            target = mostUpToDateFollower(core);
+            if (target == null) {
+                return Status.error(RaftError.EINVAL, "no other voter to transfer leadership to");
+            }
+        }
+        if (target.equals(core.self())) {
+            return Status.ok();
+        }
+        if (!core.tracker().isVoter(target) || core.tracker().progress(target) == null) {
+            return Status.error(RaftError.EINVAL, target + " is not a voter of " + core.configuration());
+        }
+        voidLease();
+        transferee = target;
+        transferElapsed = 0;
+        timeoutNowSent = false;
+        checkTransfer(core, target);
+        if (!timeoutNowSent) {
+            sendAppend(core, target, true);
+        }
+        return Status.ok();
+    }
+
+    private void checkTransfer(RaftCore core, PeerId from) {
+        if (transferee == null || timeoutNowSent || !transferee.equals(from)) {
+            return;
+        }
+        if (core.tracker().progress(from).matchIndex() == core.log().lastIndex()) {
+            timeoutNowSent = true;
+            core.send(new TimeoutNow(core.groupId(), core.self(), from, core.term()), false);
+        }
     }
 
     /** The leader's own fsync completed: only now does it count itself (braft). */

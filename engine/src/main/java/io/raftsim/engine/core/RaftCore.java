@@ -3,12 +3,14 @@ package io.raftsim.engine.core;
 import io.raftsim.engine.Configuration;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftError;
+import io.raftsim.engine.Status;
 import io.raftsim.engine.core.conf.ConfigurationCodec;
 import io.raftsim.engine.core.conf.ConfigurationEntry;
 import io.raftsim.engine.core.log.LogWriter;
 import io.raftsim.engine.core.log.RaftLog;
 import io.raftsim.engine.core.log.StableLog;
 import io.raftsim.engine.core.quorum.JointConfig;
+import io.raftsim.engine.core.quorum.MajorityConfig;
 import io.raftsim.engine.core.tracker.ProgressTracker;
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.AppendEntriesResponse;
@@ -29,6 +31,7 @@ import io.raftsim.engine.storage.snapshot.SnapshotMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Raft as a pure, deterministic state machine (DESIGN.md section 4, etcd's RawNode idea): inputs
@@ -53,7 +56,18 @@ public final class RaftCore {
 
     private Role role = new Follower();
     private PeerId leader;
-    private Configuration configuration;
+    /** The configuration in force: the latest in the log, committed or not (Raft §6). */
+    private ConfigurationEntry confEntry;
+    /** Index of the entry {@link #confEntry} came from (the snapshot's index, or 0 for the initial one). */
+    private long confIndex;
+    /** A configuration entry was appended or truncated: recompute before the next decision. */
+    private boolean confDirty;
+
+    private final Configuration initialConfiguration;
+    /** Set by the unsafe {@link #resetConfiguration}: wins over log entries up to {@code forcedAt}. */
+    private Configuration forcedConf;
+
+    private long forcedAt;
     private int electionElapsed;
     private int randomizedElectionTimeout;
     /** After a storage failure the core takes no input at all (sticky ERROR, braft). */
@@ -95,11 +109,19 @@ public final class RaftCore {
             @Override
             public void truncateSuffix(long lastIndexKept) {
                 effects.add(new Effect.TruncateLog(lastIndexKept));
+                if (lastIndexKept < confIndex) {
+                    confDirty = true;
+                }
             }
 
             @Override
             public void append(List<LogEntry> entries) {
                 effects.add(new Effect.AppendLog(entries));
+                for (LogEntry e : entries) {
+                    if (e.type() == EntryType.CONFIGURATION) {
+                        confDirty = true;
+                    }
+                }
             }
         };
         this.latestSnapshot = snapshot;
@@ -111,9 +133,13 @@ public final class RaftCore {
                         config.entryCacheCapacity(),
                         snapshot.lastIncludedIndex(),
                         snapshot.lastIncludedTerm());
-        this.configuration = latestConfiguration(initialConfiguration);
+        this.initialConfiguration = initialConfiguration;
         this.tracker = new ProgressTracker(
-                JointConfig.simple(configuration.peers()), configuration.learners(), config.maxInflightAppends());
+                JointConfig.simple(initialConfiguration.peers()),
+                initialConfiguration.learners(),
+                config.maxInflightAppends());
+        confDirty = true;
+        refreshConfiguration();
         resetRandomizedElectionTimeout();
         if (log.lastTerm() > term) {
             // Meta and log are separate files: a crash can keep a follower's entries of a new term but
@@ -123,20 +149,46 @@ public final class RaftCore {
         }
     }
 
-    /** Raft §6: a server uses the latest configuration in its log, committed or not. */
-    private Configuration latestConfiguration(Configuration initial) {
+    /**
+     * Raft §6 / dissertation §4.1: a server uses the latest configuration in its log, committed or
+     * not, as soon as the entry is in its log; a truncation can bring back an older one.
+     */
+    void refreshConfiguration() {
+        if (!confDirty) {
+            return;
+        }
+        confDirty = false;
         // Entries up to the snapshot are covered by its configuration (and may be gone from storage).
         long from = Math.max(log.firstIndex(), log.snapshotIndex() + 1);
+        ConfigurationEntry found = null;
+        long foundAt = 0;
         for (long i = log.lastIndex(); i >= from; i--) {
             LogEntry e = log.entry(i);
             if (e.type() == EntryType.CONFIGURATION) {
-                return ConfigurationCodec.decode(e.data()).conf();
+                found = ConfigurationCodec.decode(e.data());
+                foundAt = i;
+                break;
             }
         }
-        if (latestSnapshot != null) {
-            return ConfigurationCodec.decode(latestSnapshot.configuration()).conf();
+        if (found == null && latestSnapshot != null) {
+            found = ConfigurationCodec.decode(latestSnapshot.configuration());
+            foundAt = latestSnapshot.lastIncludedIndex();
         }
-        return initial;
+        if (found == null) {
+            found = new ConfigurationEntry(initialConfiguration, null);
+        }
+        if (forcedConf != null && forcedAt >= foundAt) {
+            found = new ConfigurationEntry(forcedConf, null);
+        }
+        confEntry = found;
+        confIndex = foundAt;
+        JointConfig joint = new JointConfig(
+                new MajorityConfig(found.conf().peers()),
+                new MajorityConfig(found.isJoint() ? found.oldConf().peers() : new TreeSet<>()));
+        tracker.setConfig(joint, found.conf().learners());
+        if (role instanceof Leader) {
+            tracker.syncProgress(self, log.lastIndex() + 1);
+        }
     }
 
     // ---------------------------------------------------------------- inputs
@@ -182,6 +234,7 @@ public final class RaftCore {
         } else {
             role.step(this, m);
         }
+        refreshConfiguration();
     }
 
     /**
@@ -202,6 +255,74 @@ public final class RaftCore {
         return first;
     }
 
+    // ---------------------------------------------------------------- membership (dissertation §4.3)
+
+    /**
+     * Starts a membership change to {@code target} (voters and learners). New voters are first
+     * caught up to within {@code catchupMarginEntries} of the leader's log (dissertation §4.2.1),
+     * then C_old,new is appended; once it commits, C_new follows (joint consensus, §4.3). A change of
+     * learners only needs no joint phase. Refused unless this node is the leader, has committed an
+     * entry of its term (§4.1 bug fix), and no other change is in progress (one at a time). The
+     * outcome comes as {@link Effect.ConfigurationChanged} or {@link Effect.ConfigurationChangeFailed}
+     * (or the leader steps down).
+     */
+    public Status changeConfiguration(Configuration target, long catchupMarginEntries, int catchupTimeoutTicks) {
+        if (halted || !(role instanceof Leader l)) {
+            return Status.error(RaftError.ENOTLEADER, "not leader; leader is " + leader);
+        }
+        if (target.peers().isEmpty()) {
+            return Status.error(RaftError.EINVAL, "a configuration needs at least one voter, got " + target);
+        }
+        if (log.termAt(log.committed()) != term) {
+            return Status.error(
+                    RaftError.EAGAIN, "leader of term " + term + " has not committed an entry of its term yet");
+        }
+        if (l.changeInProgress() || confEntry.isJoint() || confIndex > log.committed()) {
+            return Status.error(
+                    RaftError.EBUSY,
+                    "a configuration change is in progress (" + confEntry.conf()
+                            + (confEntry.isJoint() ? " joint with " + confEntry.oldConf() : "") + " at " + confIndex
+                            + ", commit index " + log.committed() + ")");
+        }
+        if (l.transferring()) {
+            return Status.error(RaftError.EBUSY, "a leadership transfer is in progress");
+        }
+        if (target.equals(confEntry.conf())) {
+            effects.add(new Effect.ConfigurationChanged(target));
+            return Status.ok();
+        }
+        l.startChange(this, target, catchupMarginEntries, catchupTimeoutTicks);
+        return Status.ok();
+    }
+
+    /** Appends the next configuration entry as leader and starts using it at once (§4.1). */
+    void appendConfiguration(ConfigurationEntry entry) {
+        long index = log.lastIndex() + 1;
+        log.appendAsLeader(
+                List.of(new LogEntry(index, term, EntryType.CONFIGURATION, ConfigurationCodec.encode(entry))));
+        refreshConfiguration();
+    }
+
+    /**
+     * braft's {@code reset_peers}: UNSAFE. Forces the configuration without consensus, for when a
+     * majority is permanently lost; the survivors then elect a leader among themselves, whose first
+     * entry records the forced configuration. If the lost nodes come back, two leaders and divergent
+     * committed logs are possible: use only when they never will.
+     */
+    public void resetConfiguration(Configuration conf) {
+        if (halted) {
+            return;
+        }
+        if (role instanceof Leader) {
+            stepDown("configuration reset to " + conf);
+        }
+        forcedConf = conf;
+        forcedAt = log.lastIndex();
+        confDirty = true;
+        refreshConfiguration();
+        electionElapsed = 0;
+    }
+
     /**
      * A linearizable read (dissertation §6.4). The leader confirms it with a quorum round (or its
      * lease); a follower forwards it to the leader it knows. The answer is a {@link
@@ -218,6 +339,22 @@ public final class RaftCore {
         } else {
             emit(new Effect.ReadFailed(requestId, RaftError.EAGAIN, "no leader known in term " + term));
         }
+    }
+
+    /**
+     * Dissertation §3.10 leadership transfer to {@code target} (null: the most up-to-date voter).
+     * While it runs the node refuses new tasks (EBUSY); it is aborted after an election timeout.
+     */
+    public Status transferLeadership(PeerId target) {
+        if (halted || !(role instanceof Leader l)) {
+            return Status.error(RaftError.ENOTLEADER, "not leader; leader is " + leader);
+        }
+        return l.transferLeadership(this, target);
+    }
+
+    /** The target of a leadership transfer in progress, or null. */
+    public PeerId transferee() {
+        return role instanceof Leader l ? l.transferee() : null;
     }
 
     /** A meta write issued earlier is durable. */
@@ -308,8 +445,8 @@ public final class RaftCore {
         } else {
             effects.add(new Effect.ResetLog(index + 1));
         }
-        configuration = latestConfiguration(configuration);
-        tracker.setConfig(JointConfig.simple(configuration.peers()), configuration.learners());
+        confDirty = true;
+        refreshConfiguration();
         if (leaderTerm == term) {
             send(new InstallSnapshotResponse(groupId, self, from, term, index, true, log.lastIndex()), true);
         }
@@ -407,8 +544,18 @@ public final class RaftCore {
         return config;
     }
 
+    /** The configuration in force (while joint: the new one; see {@link #configurationEntry()}). */
     public Configuration configuration() {
-        return configuration;
+        return confEntry.conf();
+    }
+
+    public ConfigurationEntry configurationEntry() {
+        return confEntry;
+    }
+
+    /** Index of the entry the configuration in force came from. */
+    public long configurationIndex() {
+        return confIndex;
     }
 
     // ---------------------------------------------------------------- shared role behaviour
@@ -545,7 +692,7 @@ public final class RaftCore {
         }
         // braft: a new leader's first entry is a configuration entry; it commits earlier terms' entries.
         long confIndex = log.lastIndex() + 1;
-        byte[] data = ConfigurationCodec.encode(new ConfigurationEntry(configuration, null));
+        byte[] data = ConfigurationCodec.encode(confEntry);
         log.appendAsLeader(List.of(new LogEntry(confIndex, term, EntryType.CONFIGURATION, data)));
         effects.add(new Effect.BecameLeader(term, confIndex));
         l.broadcastAppend(this, true);

@@ -1,6 +1,7 @@
 package io.raftsim.engine.node;
 
 import io.raftsim.engine.Closure;
+import io.raftsim.engine.Configuration;
 import io.raftsim.engine.LeaderChangeContext;
 import io.raftsim.engine.NodeDescription;
 import io.raftsim.engine.NodeEnvironment;
@@ -95,6 +96,8 @@ public final class NodeImpl implements RaftNode {
     private final NodeStats stats = new NodeStats();
 
     // Snapshots (Raft paper §7, braft's SnapshotExecutor).
+    private Closure pendingConfChange;
+
     private SnapshotStorage snapshots;
     private boolean savingSnapshot;
     private InstallState install;
@@ -451,7 +454,9 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         boolean wasStarted = lifecycle != Lifecycle.NEW;
+        boolean handOver = running() && core.role() == RoleKind.LEADER;
         lifecycle = Lifecycle.SHUTDOWN;
+
         if (tickTimer != null) {
             tickTimer.cancel();
         }
@@ -463,6 +468,12 @@ public final class NodeImpl implements RaftNode {
             snapshotTimer.cancel();
         }
         abandonInstall("node shut down");
+        if (handOver) {
+            // Hand over as in a transfer: the most up-to-date follower campaigns at once
+            // (dissertation §3.10) instead of the group waiting an election timeout.
+            core.halt("leader shutting down");
+            process();
+        }
         outbox.clear();
         if (wasStarted) {
             enqueueFsm(new FsmEvent.Shutdown(done));
@@ -618,6 +629,134 @@ public final class NodeImpl implements RaftNode {
         env.clock().execute(() -> done.run(status, index, context));
     }
 
+    // ---------------------------------------------------------------- membership and transfer
+
+    @Override
+    public void changePeers(Configuration newPeers, Closure done) {
+        java.util.Objects.requireNonNull(newPeers, "newPeers");
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        java.util.TreeSet<PeerId> learners =
+                new java.util.TreeSet<>(core.configuration().learners());
+        learners.removeAll(newPeers.peers());
+        proposeChange(new Configuration(newPeers.peers(), learners), done);
+    }
+
+    @Override
+    public void addPeer(PeerId peer, Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        java.util.TreeSet<PeerId> peers =
+                new java.util.TreeSet<>(core.configuration().peers());
+        if (!peers.add(peer)) {
+            complete(done, Status.ok()); // already a voter (braft answers OK too).
+            return;
+        }
+        changePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
+    }
+
+    @Override
+    public void removePeer(PeerId peer, Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        java.util.TreeSet<PeerId> peers =
+                new java.util.TreeSet<>(core.configuration().peers());
+        if (!peers.remove(peer)) {
+            complete(done, Status.ok());
+            return;
+        }
+        changePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
+    }
+
+    @Override
+    public void addLearners(java.util.Collection<PeerId> add, Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        for (PeerId p : add) {
+            if (core.configuration().peers().contains(p)) {
+                complete(done, Status.error(RaftError.EINVAL, p + " is a voter; remove it first"));
+                return;
+            }
+        }
+        java.util.TreeSet<PeerId> learners =
+                new java.util.TreeSet<>(core.configuration().learners());
+        learners.addAll(add);
+        proposeChange(new Configuration(core.configuration().peers(), learners), done);
+    }
+
+    @Override
+    public void removeLearners(java.util.Collection<PeerId> remove, Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        java.util.TreeSet<PeerId> learners =
+                new java.util.TreeSet<>(core.configuration().learners());
+        learners.removeAll(remove);
+        proposeChange(new Configuration(core.configuration().peers(), learners), done);
+    }
+
+    private void proposeChange(Configuration target, Closure done) {
+        if (pendingConfChange != null) {
+            complete(done, Status.error(RaftError.EBUSY, "a configuration change is in progress"));
+            return;
+        }
+        int timeoutTicks = (int) Math.max(1, options.catchupTimeoutMs() / options.tickIntervalMs());
+        Status st = core.changeConfiguration(target, options.catchupMarginEntries(), timeoutTicks);
+        if (!st.isOk()) {
+            complete(done, st);
+            return;
+        }
+        pendingConfChange = done == null ? s -> {} : done;
+        process();
+    }
+
+    @Override
+    public Status resetPeers(Configuration conf) {
+        if (conf == null || conf.peers().isEmpty()) {
+            return Status.error(RaftError.EINVAL, "resetPeers needs at least one voter, got " + conf);
+        }
+        if (!running()) {
+            return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
+        }
+        core.resetConfiguration(conf);
+        process();
+        return Status.ok();
+    }
+
+    @Override
+    public Status transferLeadershipTo(PeerId peer) {
+        if (!running()) {
+            return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
+        }
+        Status st = core.transferLeadership(peer);
+        process();
+        return st;
+    }
+
+    @Override
+    public List<PeerId> listLearners() {
+        return core == null
+                ? List.copyOf(options.initialConfiguration().learners())
+                : List.copyOf(core.configuration().learners());
+    }
+
+    private void finishConfChange(Status st) {
+        Closure done = pendingConfChange;
+        pendingConfChange = null;
+        if (done != null) {
+            complete(done, st);
+        }
+    }
+
     private Status refusal(Task task) {
         if (lifecycle == Lifecycle.NEW || lifecycle == Lifecycle.SHUTDOWN) {
             return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
@@ -631,6 +770,9 @@ public final class NodeImpl implements RaftNode {
         if (task.expectedTerm() != Task.ANY_TERM && task.expectedTerm() != core.term()) {
             return Status.error(
                     RaftError.ESTALE, "expected term " + task.expectedTerm() + " but current term is " + core.term());
+        }
+        if (core.transferee() != null) {
+            return Status.error(RaftError.EBUSY, "transferring leadership to " + core.transferee());
         }
         long unapplied = core.log().lastIndex() - core.log().applied();
         if (unapplied + batch.size() >= options.maxPendingTasks()) {
@@ -763,7 +905,11 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void handleRoleEffect(Effect e) {
-        if (e instanceof Effect.ReadReady rr) {
+        if (e instanceof Effect.ConfigurationChanged cc) {
+            finishConfChange(Status.ok());
+        } else if (e instanceof Effect.ConfigurationChangeFailed cf) {
+            finishConfChange(Status.error(cf.code(), cf.reason()));
+        } else if (e instanceof Effect.ReadReady rr) {
             onReadReady(rr.requestId(), rr.readIndex());
         } else if (e instanceof Effect.ReadFailed rf) {
             onReadFailed(rf.requestId(), Status.error(rf.code(), rf.reason()));
@@ -786,6 +932,8 @@ public final class NodeImpl implements RaftNode {
             leaderTerm = -1;
             leaderConfIndex = -1;
             failPending(RaftError.EPERM, "leader stepped down (" + sd.reason() + "); the entry may still commit");
+            finishConfChange(Status.error(
+                    RaftError.EPERM, "leader stepped down (" + sd.reason() + "); the change may still complete"));
             failBatch(RaftError.ENOTLEADER, "leader stepped down before proposing: " + sd.reason());
             enqueueFsm(new FsmEvent.LeaderStop(sd.term(), Status.error(RaftError.EPERM, sd.reason())));
         }

@@ -87,6 +87,61 @@ public final class InteractionEnv {
                 s.node.snapshot(st -> out.add(s.name + ": snapshot done: " + st));
                 process(s);
             }
+            case "add-node" -> {
+                Slot s = new Slot(args.get(0));
+                if (slots.putIfAbsent(s.name, s) != null) {
+                    throw new IllegalArgumentException("node " + s.name + " exists");
+                }
+                startNode(s);
+            }
+            case "change-peers" ->
+                confChange(
+                        args.get(0),
+                        "changePeers " + args.get(1),
+                        (n, done) -> n.changePeers(Configuration.parse(args.get(1)), done));
+            case "add-peer" ->
+                confChange(args.get(0), "addPeer " + args.get(1), (n, done) -> n.addPeer(PeerId.of(args.get(1)), done));
+            case "remove-peer" ->
+                confChange(
+                        args.get(0),
+                        "removePeer " + args.get(1),
+                        (n, done) -> n.removePeer(PeerId.of(args.get(1)), done));
+            case "add-learners" ->
+                confChange(
+                        args.get(0),
+                        "addLearners " + args.get(1),
+                        (n, done) ->
+                                n.addLearners(Configuration.parse(args.get(1)).peers(), done));
+            case "remove-learners" ->
+                confChange(
+                        args.get(0),
+                        "removeLearners " + args.get(1),
+                        (n, done) -> n.removeLearners(
+                                Configuration.parse(args.get(1)).peers(), done));
+            case "reset-peers" -> {
+                Slot s = slot(args.get(0));
+                out.add(s.name + ": resetPeers " + s.node.resetPeers(Configuration.parse(args.get(1))));
+                process(s);
+            }
+            case "transfer" -> {
+                Slot s = slot(args.get(0));
+                PeerId target = args.get(1).equals("any") ? null : PeerId.of(args.get(1));
+                out.add(s.name + ": transferLeadershipTo " + args.get(1) + " " + s.node.transferLeadershipTo(target));
+                process(s);
+            }
+            case "shutdown" -> {
+                Slot s = slot(args.get(0));
+                s.node.shutdown(st -> out.add(s.name + ": shutdown done: " + st));
+                process(s);
+                s.node = null;
+            }
+            case "conf" -> {
+                for (Slot s : slots.values()) {
+                    if (s.node != null) {
+                        out.add(s.name + ": peers=" + s.node.listPeers() + " learners=" + s.node.listLearners());
+                    }
+                }
+            }
             case "read" -> read(slot(args.get(0)), args.size() > 1 ? args.get(1) : "r");
             case "status" -> status(args);
             case "log" -> printLog(slot(args.get(0)));
@@ -142,6 +197,8 @@ public final class InteractionEnv {
                 case "seed" -> seed = Long.parseLong(p[1]);
                 case "snapshot-entries" -> options.snapshotLogEntries(Long.parseLong(p[1]));
                 case "margin" -> options.snapshotMarginEntries(Long.parseLong(p[1]));
+                case "catchup-margin" -> options.catchupMarginEntries(Long.parseLong(p[1]));
+                case "catchup-timeout" -> options.catchupTimeoutMs(Long.parseLong(p[1]));
                 case "chunk" -> options.snapshotChunkBytes(Integer.parseInt(p[1]));
                 case "read-mode" -> options.readMode(io.raftsim.engine.ReadMode.valueOf(p[1]));
                 case "drift" -> options.maxClockDriftMs(Long.parseLong(p[1]));
@@ -322,6 +379,13 @@ public final class InteractionEnv {
                 data.getBytes(StandardCharsets.UTF_8),
                 st -> out.add(s.name + ": task '" + data + "' done: " + st),
                 expectedTerm));
+        process(s);
+    }
+
+    private void confChange(
+            String node, String what, java.util.function.BiConsumer<NodeImpl, io.raftsim.engine.Closure> call) {
+        Slot s = slot(node);
+        call.accept(s.node, st -> out.add(s.name + ": " + what + " done: " + st));
         process(s);
     }
 
