@@ -542,6 +542,11 @@ final class Leader implements Role {
         timeoutNowSent = false;
         checkTransfer(core, target);
         if (!timeoutNowSent) {
+            // Catch the target up from what it is known to have (messages in flight may be lost).
+            Progress pr = core.tracker().progress(target);
+            if (pr.state() == ProgressState.REPLICATE) {
+                pr.becomeProbe();
+            }
             sendAppend(core, target, true);
         }
         return Status.ok();
