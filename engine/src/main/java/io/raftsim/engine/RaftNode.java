@@ -94,8 +94,9 @@ public interface RaftNode {
     List<PeerId> listLearners();
 
     /**
-     * Stops the node: pending tasks fail with ESHUTDOWN, a leader sends TimeoutNow to its most
-     * up-to-date follower (hand-over), then {@code onShutdown}, then {@code done}.
+     * Stops the node: pending tasks fail with ESHUTDOWN; a leader sends TimeoutNow to its most
+     * up-to-date follower and steps down ({@code onLeaderStop}); then {@code onShutdown}, then
+     * {@code done}.
      */
     void shutdown(Closure done);
 

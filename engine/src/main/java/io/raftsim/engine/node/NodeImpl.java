@@ -454,7 +454,6 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         boolean wasStarted = lifecycle != Lifecycle.NEW;
-        boolean handOver = running() && core.role() == RoleKind.LEADER;
         lifecycle = Lifecycle.SHUTDOWN;
 
         if (tickTimer != null) {
@@ -468,14 +467,12 @@ public final class NodeImpl implements RaftNode {
             snapshotTimer.cancel();
         }
         abandonInstall("node shut down");
-        if (handOver) {
-            // Hand over as in a transfer: the most up-to-date follower campaigns at once
-            // (dissertation §3.10) instead of the group waiting an election timeout.
-            core.halt("leader shutting down");
-            process();
-        }
         outbox.clear();
         if (wasStarted) {
+            // A leader hands over (TimeoutNow to its most up-to-date follower) instead of leaving
+            // the group to wait an election timeout; then LeaderStop, then onShutdown.
+            core.halt("node shut down");
+            process();
             enqueueFsm(new FsmEvent.Shutdown(done));
         } else if (done != null) {
             env.clock().execute(() -> done.run(Status.ok()));
