@@ -34,7 +34,7 @@ class ClusterFeatureFuzzTest {
                 .snapshotChunkBytes(512)
                 .readMode(lease ? ReadMode.LEASE_BASED : ReadMode.SAFE)
                 .maxClockDriftMs(50);
-        TestCluster c = new TestCluster(nodes, seed, options, 2 * MS, MS / 2, 5 * MS, 0.10, true);
+        TestCluster c = new TestCluster(nodes, seed, options, 2 * MS, MS / 2, 5 * MS, 0.10, true, nodes);
         SplittableRandom r = new SplittableRandom(seed ^ 0x5eed);
         int maxDown = (nodes - 1) / 2;
         long[] restartAt = new long[nodes];

@@ -77,12 +77,14 @@ public final class TestCluster {
             long latencyNanosMin,
             long latencyNanosMax,
             double dropProbability) {
-        this(size, seed, options, fsyncNanos, latencyNanosMin, latencyNanosMax, dropProbability, false);
+        this(size, seed, options, fsyncNanos, latencyNanosMin, latencyNanosMax, dropProbability, false, size);
     }
 
     /**
      * With {@code snapshots}, every node also has snapshot storage on an in-memory crash file system
-     * and its state machine saves and loads its applied list.
+     * and its state machine saves and loads its applied list. Only the first {@code initialVoters}
+     * nodes form the initial configuration; the others start outside it (spares for membership
+     * changes) and wait for a leader to add them.
      */
     public TestCluster(
             int size,
@@ -92,7 +94,8 @@ public final class TestCluster {
             long latencyNanosMin,
             long latencyNanosMax,
             double dropProbability,
-            boolean snapshots) {
+            boolean snapshots,
+            int initialVoters) {
         this.size = size;
         this.snapshotFs = snapshots ? new MemoryFileSystem[size] : null;
         this.seed = seed;
@@ -106,7 +109,8 @@ public final class TestCluster {
         for (int i = 0; i < size; i++) {
             ids[i] = PeerId.of("n" + (i + 1));
         }
-        this.options = options.initialConfiguration(Configuration.of(ids));
+        this.options = options.initialConfiguration(
+                Configuration.of(java.util.Arrays.copyOf(ids, Math.max(1, Math.min(size, initialVoters)))));
         this.nodes = new NodeImpl[size];
         this.logs = new MemoryLogStorage[size];
         this.metas = new MemoryMetaStorage[size];
@@ -402,8 +406,13 @@ public final class TestCluster {
 
     /** Every acknowledged write is applied, at its index, by every node that applied that far. */
     public void checkAcknowledgedDurable(long minApplied) {
+        checkAcknowledgedDurable(minApplied, i -> true);
+    }
+
+    /** As above, for the nodes {@code member} selects (after membership changes: the final members). */
+    public void checkAcknowledgedDurable(long minApplied, java.util.function.IntPredicate member) {
         for (int i = 0; i < size; i++) {
-            if (nodes[i] == null) {
+            if (nodes[i] == null || !member.test(i)) {
                 continue;
             }
             long applied = nodes[i].describe().appliedIndex();
@@ -417,7 +426,7 @@ public final class TestCluster {
                 fail("acknowledged write " + e.getValue() + " at " + e.getKey() + " lost; applied there: " + a);
             }
             for (int i = 0; i < size; i++) {
-                if (nodes[i] == null) {
+                if (nodes[i] == null || !member.test(i)) {
                     continue;
                 }
                 var log = logs[i];
