@@ -209,6 +209,7 @@ public final class InteractionEnv {
                 case "inflight" -> options.maxInflightAppends(Integer.parseInt(p[1]));
                 case "batching" -> options.proposalBatching(Boolean.parseBoolean(p[1]));
                 case "seed" -> seed = Long.parseLong(p[1]);
+                case "snapshot-interval" -> options.snapshotIntervalMs(Long.parseLong(p[1]));
                 case "snapshot-entries" -> options.snapshotLogEntries(Long.parseLong(p[1]));
                 case "margin" -> options.snapshotMarginEntries(Long.parseLong(p[1]));
                 case "catchup-margin" -> options.catchupMarginEntries(Long.parseLong(p[1]));
