@@ -6,6 +6,8 @@ import io.raftsim.engine.Iterator;
 import io.raftsim.engine.LeaderChangeContext;
 import io.raftsim.engine.StateMachine;
 import io.raftsim.engine.Status;
+import io.raftsim.engine.storage.snapshot.SnapshotReader;
+import io.raftsim.engine.storage.snapshot.SnapshotWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,42 @@ public final class RecordingStateMachine implements StateMachine {
             }
         }
         event("apply " + sb);
+    }
+
+    /** The snapshot is the applied list, one {@code index@term data} line each, in one file. */
+    @Override
+    public void onSnapshotSave(SnapshotWriter writer, Closure done) {
+        StringBuilder sb = new StringBuilder();
+        for (Applied a : applied) {
+            sb.append(a.index())
+                    .append('@')
+                    .append(a.term())
+                    .append(' ')
+                    .append(a.data())
+                    .append('\n');
+        }
+        writer.writeFile("state", sb.toString().getBytes(StandardCharsets.UTF_8));
+        event("onSnapshotSave applied=" + applied.size() + " entries");
+        done.run(Status.ok());
+    }
+
+    @Override
+    public void onSnapshotLoad(SnapshotReader reader) {
+        String text = new String(reader.readFile("state"), StandardCharsets.UTF_8);
+        applied.clear();
+        for (String line : text.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int at = line.indexOf('@');
+            int sp = line.indexOf(' ');
+            applied.add(new Applied(
+                    Long.parseLong(line.substring(0, at)),
+                    Long.parseLong(line.substring(at + 1, sp)),
+                    line.substring(sp + 1)));
+        }
+        event("onSnapshotLoad " + reader.meta().lastIncludedIndex() + "@"
+                + reader.meta().lastIncludedTerm() + " applied=" + applied.size() + " entries");
     }
 
     @Override
