@@ -452,6 +452,13 @@ public final class RaftCore {
         }
     }
 
+    /** A snapshot not yet applied here became the latest on disk: serve it to followers from now on. */
+    public void noteSnapshot(SnapshotMeta meta) {
+        if (latestSnapshot == null || meta.lastIncludedIndex() > latestSnapshot.lastIncludedIndex()) {
+            latestSnapshot = meta;
+        }
+    }
+
     /** The copy failed or was abandoned (leader change): a later InstallSnapshot starts over. */
     public void abandonInstall() {
         installing = 0;

@@ -378,7 +378,15 @@ public final class NodeImpl implements RaftNode {
         }
         SnapshotMeta meta = ls.meta();
         if (meta.lastIncludedIndex() <= core.log().committed()) {
-            core.abandonInstall(); // overtaken; the snapshot on disk is still a valid restart point.
+            // Overtaken by the commit index: no need to load it, but it is now the latest snapshot on
+            // disk (a valid restart point), so the core must serve and compact by it from now on.
+            core.abandonInstall();
+            if (meta.lastIncludedIndex() <= core.log().applied()) {
+                core.onSnapshotSaved(meta, options.snapshotMarginEntries());
+            } else {
+                core.noteSnapshot(meta);
+            }
+            process();
             return;
         }
         try {
