@@ -452,6 +452,19 @@ public final class RaftCore {
         }
     }
 
+    /** True while this leader is sending its snapshot to some follower (a new one would cut the copy). */
+    public boolean sendingSnapshot() {
+        if (!(role instanceof Leader)) {
+            return false;
+        }
+        for (var p : tracker.allProgress().values()) {
+            if (p.state() == io.raftsim.engine.core.tracker.ProgressState.SNAPSHOT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A snapshot not yet applied here became the latest on disk: serve it to followers from now on. */
     public void noteSnapshot(SnapshotMeta meta) {
         if (latestSnapshot == null || meta.lastIncludedIndex() > latestSnapshot.lastIncludedIndex()) {

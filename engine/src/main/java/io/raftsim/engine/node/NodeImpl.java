@@ -177,7 +177,10 @@ public final class NodeImpl implements RaftNode {
         }
         snapshotTimer = env.clock().schedule(options.snapshotIntervalMs() * 1_000_000L, () -> {
             if (running()) {
-                enqueueFsm(new FsmEvent.SaveSnapshot(null));
+                // A leader copying its snapshot to a follower keeps it: a newer one would restart the copy.
+                if (!core.sendingSnapshot()) {
+                    enqueueFsm(new FsmEvent.SaveSnapshot(null));
+                }
                 scheduleSnapshotTimer();
             }
         });
@@ -263,6 +266,7 @@ public final class NodeImpl implements RaftNode {
                 && every > 0
                 && !savingSnapshot
                 && install == null
+                && !core.sendingSnapshot()
                 && core.log().applied() - core.log().snapshotIndex() >= every) {
             enqueueFsm(new FsmEvent.SaveSnapshot(null));
         }
