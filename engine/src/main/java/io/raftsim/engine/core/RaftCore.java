@@ -452,13 +452,17 @@ public final class RaftCore {
         }
     }
 
-    /** True while this leader is sending its snapshot to some follower (a new one would cut the copy). */
+    /**
+     * True while this leader is sending its snapshot to a live follower (a new snapshot would make
+     * it start over).
+     */
     public boolean sendingSnapshot() {
         if (!(role instanceof Leader)) {
             return false;
         }
         for (var p : tracker.allProgress().values()) {
-            if (p.state() == io.raftsim.engine.core.tracker.ProgressState.SNAPSHOT) {
+            // Only a follower heard from lately: a dead one must not stop compaction forever.
+            if (p.state() == io.raftsim.engine.core.tracker.ProgressState.SNAPSHOT && p.recentActive()) {
                 return true;
             }
         }
