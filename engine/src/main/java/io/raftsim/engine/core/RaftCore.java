@@ -452,6 +452,30 @@ public final class RaftCore {
         }
     }
 
+    /**
+     * True while this leader is sending its snapshot to a live follower (a new snapshot would make
+     * it start over).
+     */
+    public boolean sendingSnapshot() {
+        if (!(role instanceof Leader)) {
+            return false;
+        }
+        for (var p : tracker.allProgress().values()) {
+            // Only a follower heard from lately: a dead one must not stop compaction forever.
+            if (p.state() == io.raftsim.engine.core.tracker.ProgressState.SNAPSHOT && p.recentActive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A snapshot not yet applied here became the latest on disk: serve it to followers from now on. */
+    public void noteSnapshot(SnapshotMeta meta) {
+        if (latestSnapshot == null || meta.lastIncludedIndex() > latestSnapshot.lastIncludedIndex()) {
+            latestSnapshot = meta;
+        }
+    }
+
     /** The copy failed or was abandoned (leader change): a later InstallSnapshot starts over. */
     public void abandonInstall() {
         installing = 0;

@@ -177,7 +177,10 @@ public final class NodeImpl implements RaftNode {
         }
         snapshotTimer = env.clock().schedule(options.snapshotIntervalMs() * 1_000_000L, () -> {
             if (running()) {
-                enqueueFsm(new FsmEvent.SaveSnapshot(null));
+                // A leader copying its snapshot to a follower keeps it: a newer one would restart the copy.
+                if (!core.sendingSnapshot()) {
+                    enqueueFsm(new FsmEvent.SaveSnapshot(null));
+                }
                 scheduleSnapshotTimer();
             }
         });
@@ -263,6 +266,7 @@ public final class NodeImpl implements RaftNode {
                 && every > 0
                 && !savingSnapshot
                 && install == null
+                && !core.sendingSnapshot()
                 && core.log().applied() - core.log().snapshotIndex() >= every) {
             enqueueFsm(new FsmEvent.SaveSnapshot(null));
         }
@@ -378,7 +382,15 @@ public final class NodeImpl implements RaftNode {
         }
         SnapshotMeta meta = ls.meta();
         if (meta.lastIncludedIndex() <= core.log().committed()) {
-            core.abandonInstall(); // overtaken; the snapshot on disk is still a valid restart point.
+            // Overtaken by the commit index: no need to load it, but it is now the latest snapshot on
+            // disk (a valid restart point), so the core must serve and compact by it from now on.
+            core.abandonInstall();
+            if (meta.lastIncludedIndex() <= core.log().applied()) {
+                core.onSnapshotSaved(meta, options.snapshotMarginEntries());
+            } else {
+                core.noteSnapshot(meta);
+            }
+            process();
             return;
         }
         try {

@@ -156,6 +156,13 @@ public final class InteractionEnv {
                     }
                 }
             }
+            case "hold-snapshot" -> slot(args.get(0)).fsm.holdSnapshots(true);
+            case "release-snapshot" -> {
+                Slot s = slot(args.get(0));
+                s.fsm.holdSnapshots(false);
+                s.fsm.releaseSnapshot();
+                process(s);
+            }
             case "read" -> read(slot(args.get(0)), args.size() > 1 ? args.get(1) : "r");
             case "status" -> status(args);
             case "log" -> printLog(slot(args.get(0)));

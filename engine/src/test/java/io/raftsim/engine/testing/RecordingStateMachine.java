@@ -68,7 +68,28 @@ public final class RecordingStateMachine implements StateMachine {
         event("apply " + sb);
     }
 
-    /** The snapshot is the applied list, one {@code index@term data} line each, in one file. */
+    /** When set, a snapshot's files are written and its closure run only on {@link #releaseSnapshot}. */
+    private boolean holdSnapshots;
+
+    private Runnable heldSnapshot;
+
+    public void holdSnapshots(boolean hold) {
+        holdSnapshots = hold;
+    }
+
+    /** Completes a held snapshot (as a state machine that writes its files in the background). */
+    public void releaseSnapshot() {
+        Runnable r = heldSnapshot;
+        heldSnapshot = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /**
+     * The snapshot is the applied list, one {@code index@term data} line each, in one file. The
+     * state is captured at once; writing may be deferred ({@link #holdSnapshots}).
+     */
     @Override
     public void onSnapshotSave(SnapshotWriter writer, Closure done) {
         StringBuilder sb = new StringBuilder();
@@ -80,9 +101,17 @@ public final class RecordingStateMachine implements StateMachine {
                     .append(a.data())
                     .append('\n');
         }
-        writer.writeFile("state", sb.toString().getBytes(StandardCharsets.UTF_8));
-        event("onSnapshotSave applied=" + applied.size() + " entries");
-        done.run(Status.ok());
+        byte[] captured = sb.toString().getBytes(StandardCharsets.UTF_8);
+        event("onSnapshotSave applied=" + applied.size() + " entries" + (holdSnapshots ? " (held)" : ""));
+        Runnable finish = () -> {
+            writer.writeFile("state", captured);
+            done.run(Status.ok());
+        };
+        if (holdSnapshots) {
+            heldSnapshot = finish;
+        } else {
+            finish.run();
+        }
     }
 
     @Override
