@@ -60,7 +60,7 @@ final class RunOptions {
         StringBuilder sb = new StringBuilder("  note: --nemesis all holds back");
         io.raftsim.harness.run.NemesisSpec.HELD_BACK.forEach((k, why) ->
                 sb.append(' ').append(k.cliName()).append(" (").append(why).append(')'));
-        return sb.append("; --nemesis everything enables it").toString();
+        return sb.append("; --nemesis everything enables them").toString();
     }
 
     RunConfig toConfig(long seed) {
