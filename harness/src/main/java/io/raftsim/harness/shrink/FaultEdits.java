@@ -34,6 +34,9 @@ final class FaultEdits {
         if (f instanceof Faults.MajorityMinority) {
             return kept.isEmpty() ? Optional.empty() : Optional.of(new Faults.MajorityMinority(kept));
         }
+        if (f instanceof Faults.PowerLoss) {
+            return kept.isEmpty() ? Optional.empty() : Optional.of(new Faults.PowerLoss(kept));
+        }
         if (f instanceof Faults.Ring) {
             return kept.size() < 3 ? Optional.empty() : Optional.of(new Faults.Ring(kept));
         }
@@ -57,6 +60,10 @@ final class FaultEdits {
         } else if (f instanceof Faults.MajorityMinority m) {
             for (List<Integer> s : dropOne(m.minority(), 1)) {
                 out.add(new Faults.MajorityMinority(s));
+            }
+        } else if (f instanceof Faults.PowerLoss p) {
+            for (List<Integer> s : dropOne(p.targets(), 1)) {
+                out.add(new Faults.PowerLoss(s));
             }
         } else if (f instanceof Faults.Ring r) {
             for (List<Integer> s : dropOne(r.order(), 3)) {
