@@ -1,7 +1,6 @@
 package io.raftsim.harness.jdk;
 
 import io.raftsim.harness.shrink.ShrinkBudget;
-import io.raftsim.sim.jdk.JdkStopwatch;
 import java.time.Duration;
 
 /**
@@ -9,7 +8,7 @@ import java.time.Duration;
  * clock, hence the {@code jdk} package; it only decides when to stop, never what a run does.
  */
 public final class JdkWallBudget implements ShrinkBudget {
-    private final JdkStopwatch watch = new JdkStopwatch();
+    private final long startNanos = System.nanoTime();
     private final long limitNanos;
 
     public JdkWallBudget(Duration limit) {
@@ -21,11 +20,11 @@ public final class JdkWallBudget implements ShrinkBudget {
 
     @Override
     public boolean exhausted(int runs) {
-        return watch.elapsedNanos() >= limitNanos;
+        return (System.nanoTime() - startNanos) >= limitNanos;
     }
 
     /** Elapsed wall milliseconds since this budget was created. */
     public long elapsedMs() {
-        return watch.elapsedNanos() / 1_000_000;
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }
