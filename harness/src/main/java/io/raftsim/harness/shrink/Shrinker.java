@@ -16,9 +16,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Shrinks a failing run to a smaller input that fails the same way ({@link FailureSignature}).
- * Passes, in the order of what usually matters most for a reader: delta debugging over the fault
- * events, then over the client operations (after cutting ops that were never invoked) and the
- * number of clients, then the cluster size and the simulated duration, then simplifying each
+ * Each round: delta debugging over the fault events; cheap structural cuts (ops never invoked, the
+ * cluster size, the simulated duration, the number of clients), which make every later run
+ * cheaper; delta debugging over the client operations (coarse chunks first); then simplifying each
  * remaining fault (shorter, fewer nodes). Rounds repeat until one makes no progress or the budget
  * is spent. Every candidate is a deterministic run, so the result reproduces.
  */
@@ -72,13 +72,17 @@ public final class Shrinker {
             for (int round = 1; progressed; round++) {
                 Candidate before = best;
                 faults();
-                // Ops go coarse first (8, 16, 32... chunks per round): a long op list taken apart
-                // element by element would spend the budget before the cheaper passes run.
-                int opChunks = 4 << Math.min(round, 20);
-                ops(opChunks);
-                clients();
+                // Cheap structural cuts next, since they make every later run cheaper: the ops
+                // that were never invoked, fewer nodes, a shorter run; then the op-by-op search.
+                opsNeverInvoked();
                 nodes();
                 time();
+                opsNeverInvoked();
+                clients();
+                // Ops go coarse first (8, 16, 32... chunks per round): a long op list taken apart
+                // element by element would spend the budget before the other passes run again.
+                int opChunks = 4 << Math.min(round, 20);
+                ops(opChunks);
                 simplifyFaults();
                 progressed = best != before || opChunks < best.ops();
                 progress.accept("shrink: round " + round + " done after " + runs + " runs: " + best.describe());
@@ -121,13 +125,16 @@ public final class Shrinker {
         DeltaDebugging.minimize(events, sub -> fails(CandidateEdits.withEvents(base, sub)));
     }
 
-    private void ops(int maxChunks) {
+    /** Ops past the last one invoked never ran: cutting them usually keeps the failure. */
+    private void opsNeverInvoked() {
         List<OpSpec> ops = best.input().ops();
         long invoked = bestOutcome.summary().ops().invoked();
-        // Ops past the last one invoked never ran: cutting them is free when it keeps the failure.
         if (invoked < ops.size()) {
             fails(CandidateEdits.withOps(best, ops.subList(0, (int) invoked)));
         }
+    }
+
+    private void ops(int maxChunks) {
         Candidate base = best;
         if (!base.input().ops().isEmpty()) {
             DeltaDebugging.minimize(base.input().ops(), sub -> fails(CandidateEdits.withOps(base, sub)), maxChunks);
@@ -159,6 +166,9 @@ public final class Shrinker {
         if (failedAt < t) {
             // The run stopped at the violation: little after it matters.
             tries.add(roundUpToSecond(failedAt + 1_000));
+            // Clients stop issuing an op timeout (plus a second) before the end: keep them busy
+            // up to the failure.
+            tries.add(roundUpToSecond(failedAt + best.config().opTimeoutMs() + 2_000));
         }
         tries.add(roundUpToSecond(t / 4));
         tries.add(roundUpToSecond(t / 2));
