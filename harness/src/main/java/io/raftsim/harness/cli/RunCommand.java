@@ -56,7 +56,13 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintStream o = System.out;
         printParameters(o, cfg, input);
-        RunOutcome outcome = RunDriver.run(cfg, input, Duration.ofSeconds(60), Long.MAX_VALUE);
+        long[] nextReportMs = {10_000};
+        RunOutcome outcome = RunDriver.run(cfg, input, Duration.ofSeconds(60), Long.MAX_VALUE, (simMs, events) -> {
+            if (simMs >= nextReportMs[0]) {
+                o.println("  ... " + simMs / 1000 + " s simulated, " + events + " events");
+                nextReportMs[0] = (simMs / 10_000 + 1) * 10_000;
+            }
+        });
         Path dir = out != null ? out : Path.of("runs", Long.toString(seed));
         RunOutput.write(dir, outcome);
         printVerdict(o, outcome.summary(), dir);

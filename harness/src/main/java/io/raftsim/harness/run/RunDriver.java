@@ -63,6 +63,17 @@ public final class RunDriver {
      * events (to capture the event log around a divergence); a cut run is not judged.
      */
     public static RunOutcome run(RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent) {
+        return run(cfg, input, checkBudget, stopAtEvent, (simMs, events) -> {});
+    }
+
+    /** Told, every {@link #CHECKPOINT_EVENTS} events, how far the run is (for {@code run}'s progress). */
+    @FunctionalInterface
+    public interface Progress {
+        void at(long simulatedMs, long events);
+    }
+
+    public static RunOutcome run(
+            RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent, Progress progress) {
         JdkStopwatch wall = new JdkStopwatch();
         Simulation sim = new Simulation(cfg.seed());
         EventLog eventLog = sim.enableEventLog(EVENT_TAIL);
@@ -91,6 +102,7 @@ public final class RunDriver {
                 long budget = Math.min(CHECKPOINT_EVENTS, stopAtEvent - sim.executedEvents());
                 RunResult r = sim.run(budget, endMs * MS);
                 checkpoints.add(sim.traceHash().hex());
+                progress.at(sim.nowNs() / MS, sim.executedEvents());
                 if (r != RunResult.STEP_BUDGET) {
                     break;
                 }
