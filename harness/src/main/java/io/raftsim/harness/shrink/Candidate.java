@@ -32,7 +32,8 @@ public record Candidate(RunConfig config, RunInput input) {
 
     /**
      * A total order on size, smaller first: faults, then ops, then clients, nodes, simulated time,
-     * then the sum of fault durations (simplification). The shrinker accepts a candidate only if it
+     * then the nodes faults touch, the sum of fault durations and of their start times
+     * (simplification: fewer nodes, shorter, sooner). The shrinker accepts a candidate only if it
      * is strictly smaller, so it always terminates.
      */
     public boolean smallerThan(Candidate o) {
@@ -49,11 +50,15 @@ public record Candidate(RunConfig config, RunInput input) {
     private long[] measure() {
         long faultMs = 0;
         long faultNodes = 0;
+        long startMs = 0;
         for (var e : input.schedule().events()) {
             faultMs += e.durationMs();
+            startMs += e.atMs();
             faultNodes += e.fault().nodes().size();
         }
-        return new long[] {faults(), ops(), config.clients(), config.nodes(), config.timeMs(), faultNodes, faultMs};
+        return new long[] {
+            faults(), ops(), config.clients(), config.nodes(), config.timeMs(), faultNodes, faultMs, startMs
+        };
     }
 
     /** One line for progress output. */

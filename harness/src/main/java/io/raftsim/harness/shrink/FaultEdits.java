@@ -90,6 +90,17 @@ final class FaultEdits {
         return out;
     }
 
+    /**
+     * The event starting twice as early: a failure that comes sooner needs a shorter run and fewer
+     * ops before it, which the next round's cuts then take away.
+     */
+    static Optional<FaultEvent> earlier(FaultEvent e) {
+        if (e.atMs() < 100) {
+            return Optional.empty();
+        }
+        return Optional.of(new FaultEvent(e.atMs() / 2, e.durationMs(), e.fault()));
+    }
+
     /** The event lasting half as long (whole milliseconds), or empty if too short to matter. */
     static Optional<FaultEvent> shorter(FaultEvent e) {
         if (e.durationMs() < 20) {

@@ -196,12 +196,16 @@ public final class Shrinker {
             boolean changed = true;
             while (changed) {
                 changed = false;
+                if (i >= best.input().schedule().events().size()) {
+                    break;
+                }
                 FaultEvent e = best.input().schedule().events().get(i);
                 List<FaultEvent> simpler = new ArrayList<>();
                 for (Fault f : FaultEdits.fewerNodes(e.fault())) {
                     simpler.add(new FaultEvent(e.atMs(), e.durationMs(), f));
                 }
                 FaultEdits.shorter(e).ifPresent(simpler::add);
+                FaultEdits.earlier(e).ifPresent(simpler::add);
                 for (FaultEvent s : simpler) {
                     if (fails(CandidateEdits.replaceEvent(best, i, s))) {
                         changed = true;

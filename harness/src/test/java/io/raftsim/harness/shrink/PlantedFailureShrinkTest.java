@@ -39,7 +39,7 @@ class PlantedFailureShrinkTest {
     @Test
     void campaignFindsThePlantedBugAndShrinkingKeepsItWithFewerFaultsAndOps(@TempDir Path tmp) {
         CampaignResult campaign = Campaign.run(
-                new Campaign.Options(2, 5, 2, Shard.ALL, false, null, false, true),
+                new Campaign.Options(2, 9, 2, Shard.ALL, false, null, false, true),
                 PLANTED,
                 new SimSeedRunner(),
                 new PrintStream(OutputStream.nullOutputStream()));
@@ -48,7 +48,7 @@ class PlantedFailureShrinkTest {
                 .filter(s -> s.verdict() == Verdict.INVALID && s.failure().kind() == Failure.Kind.INVARIANT)
                 .findFirst()
                 .orElseThrow(
-                        () -> new AssertionError("the planted ack-before-fsync bug broke no invariant in seeds 2..5: "
+                        () -> new AssertionError("the planted ack-before-fsync bug broke no invariant in seeds 2..9: "
                                 + CampaignReport.table(campaign)));
         RunConfig cfg = PLANTED.withSeed(failing.seed());
         Candidate original = new Candidate(cfg, RunInput.draw(cfg));
@@ -103,14 +103,14 @@ class PlantedFailureShrinkTest {
         SimulationScenario scenario = SimulationScenario.of("planted", PLANTED);
         AssertionFailedError failure = null;
         long seed = 2;
-        for (; seed <= 5 && failure == null; seed++) {
+        for (; seed <= 9 && failure == null; seed++) {
             try {
                 scenario.verify(seed);
             } catch (AssertionFailedError e) {
                 failure = e;
             }
         }
-        assertThat(failure).as("a failing seed in 2..5").isNotNull();
+        assertThat(failure).as("a failing seed in 2..9").isNotNull();
         long failed = seed - 1;
         assertThat(failure.getMessage())
                 .startsWith("planted seed=" + failed + ": invalid")
