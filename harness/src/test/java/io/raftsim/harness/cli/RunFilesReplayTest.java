@@ -57,6 +57,25 @@ class RunFilesReplayTest {
                 .isEqualTo(RaftsimCli.EXIT_USAGE);
     }
 
+    @Test
+    void shrinkFromARecordedValidRunHasNothingToShrink(@TempDir Path tmp) {
+        Path run = tmp.resolve("run");
+        RaftsimCli.run(concat(new String[] {"run", "--seed", "4", "--nemesis", "none", "--out", run.toString()}, OPTS));
+        assertThat(RaftsimCli.run(
+                        "shrink",
+                        "--seed",
+                        "4",
+                        "--from",
+                        run.toString(),
+                        "--out",
+                        tmp.resolve("s").toString()))
+                .isEqualTo(RaftsimCli.EXIT_USAGE);
+        assertThat(RaftsimCli.run("shrink", "--seed", "5", "--from", run.toString()))
+                .as("the directory holds another seed")
+                .isEqualTo(RaftsimCli.EXIT_USAGE);
+        assertThat(tmp.resolve("s")).doesNotExist();
+    }
+
     static RunSummary summary(Path dir) throws Exception {
         return SummaryCodec.fromJson(Files.readString(dir.resolve("summary.json"), StandardCharsets.UTF_8));
     }
