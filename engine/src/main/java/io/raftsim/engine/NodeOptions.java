@@ -125,7 +125,7 @@ public final class NodeOptions {
         return proposalBatching;
     }
 
-    /** Tasks proposed but not yet applied beyond which {@code apply} answers EBUSY. */
+    /** Entries in the leader's log not yet applied (plus tasks not yet proposed) beyond which {@code apply} answers EBUSY. */
     public int maxPendingTasks() {
         return maxPendingTasks;
     }

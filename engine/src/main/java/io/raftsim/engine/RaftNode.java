@@ -32,7 +32,11 @@ public interface RaftNode {
      */
     void apply(Task task);
 
-    /** Stops the node: pending tasks fail with ESHUTDOWN, then {@code onShutdown}, then {@code done}. */
+    /**
+     * Stops the node: pending tasks fail with ESHUTDOWN; a leader sends TimeoutNow to its most
+     * up-to-date follower and steps down ({@code onLeaderStop}); then {@code onShutdown}, then
+     * {@code done}.
+     */
     void shutdown(Closure done);
 
     String groupId();

@@ -135,6 +135,10 @@ public final class NodeImpl implements RaftNode {
         failBatch(RaftError.ESHUTDOWN, "node shut down");
         outbox.clear();
         if (wasStarted) {
+            // A leader hands over (TimeoutNow to its most up-to-date follower) instead of leaving
+            // the group to wait an election timeout; then LeaderStop, then onShutdown.
+            core.halt("node shut down");
+            process();
             enqueueFsm(new FsmEvent.Shutdown(done));
         } else if (done != null) {
             env.clock().execute(() -> done.run(Status.ok()));
@@ -201,7 +205,8 @@ public final class NodeImpl implements RaftNode {
             return Status.error(
                     RaftError.ESTALE, "expected term " + task.expectedTerm() + " but current term is " + core.term());
         }
-        if (pending.size() + batch.size() >= options.maxPendingTasks()) {
+        long unapplied = core.log().lastIndex() - core.log().applied();
+        if (unapplied + batch.size() >= options.maxPendingTasks()) {
             return Status.error(RaftError.EBUSY, "too many pending tasks (" + options.maxPendingTasks() + ")");
         }
         return null;

@@ -23,7 +23,21 @@ import java.util.TreeSet;
 /**
  * The interpreter behind the interaction scripts (etcd raft's {@code testdata/} idea): a few real
  * nodes with manual clocks, in-memory storage whose fsyncs the script can hold, and a network that
- * delivers only when told. Commands return the text that the script compares.
+ * delivers only when told. Commands return the text that the script compares. Fsyncs complete
+ * whenever a node runs, unless held. Every command's output ends with the nodes whose role or term
+ * changed. Commands:
+ *
+ * <ul>
+ *   <li>{@code add-nodes N [prevote=B] [checkquorum=B] [election=T] [heartbeat=T] [max-entries=N]
+ *       [inflight=N] [batching=B] [seed=S]}: a fresh cluster n1..nN (tick = 1 ms, election 10 ticks)
+ *   <li>{@code tick nX [K]}, {@code campaign nX} (tick until it asks for votes)
+ *   <li>{@code deliver [nX]}, {@code deliver-one nX}, {@code drop [nX]}, {@code stabilize [quiet]}
+ *   <li>{@code partition a b / c}, {@code heal}
+ *   <li>{@code propose nX data}, {@code propose-expect-term nX T data}, {@code propose-many nX N [prefix]}
+ *   <li>{@code crash nX} (loses unsynced writes), {@code restart nX}, {@code hold-fsync nX},
+ *       {@code release-fsync nX}, {@code fail-meta nX}, {@code fail-log nX}
+ *   <li>{@code status [nX]}, {@code log nX}, {@code applied nX}
+ * </ul>
  */
 public final class InteractionEnv {
     private static final long TICK_NANOS = 1_000_000L;

@@ -162,8 +162,17 @@ public final class TestCluster {
         return messagesByType;
     }
 
+    private long traceHash = 1125899906842597L;
+
+    /** A hash over every message sent (time, sender, text): equal seeds must give equal hashes. */
+    public long traceHash() {
+        return traceHash;
+    }
+
     private void send(int from, RaftMessage m) {
         messages++;
+        traceHash = 31 * traceHash + scheduler.nowNanos();
+        traceHash = 31 * traceHash + MessageFormat.message(m).hashCode();
         String type = m.getClass().getSimpleName();
         if (m instanceof AppendEntriesRequest ae && ae.entries().isEmpty()) {
             type += "-empty";

@@ -91,6 +91,9 @@ final class FuzzCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "fuzz-" + range.first() + "-" + range.last());
         System.out.println("raftsim fuzz: seeds " + range.first() + ".." + range.last() + " (shard " + sh + "), " + j
                 + " jobs, " + template.reproCommand().replace("./raftsim run --seed " + range.first(), "run"));
+        if (RunOptions.heldBackNote(template) != null) {
+            System.out.println(RunOptions.heldBackNote(template));
+        }
         CampaignResult r = Campaign.run(
                 new Campaign.Options(range.first(), range.last(), j, sh, stopOnFailure, dir, resume, quiet),
                 template,

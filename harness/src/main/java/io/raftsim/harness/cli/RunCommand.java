@@ -112,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
         o.println("  nemesis " + cfg.nemesis().text() + " -> enabled " + (kinds.length() == 0 ? "none" : kinds)
                 + "; " + s.events().size() + " fault events, heal at " + s.healAtMs() + " ms, quiet "
                 + s.quietMs() + " ms");
+        if (RunOptions.heldBackNote(cfg) != null) {
+            o.println(RunOptions.heldBackNote(cfg));
+        }
         for (FaultEvent e : s.events()) {
             o.println("    " + e.atMs() + " ms +" + e.durationMs() + " ms  " + e.fault());
         }

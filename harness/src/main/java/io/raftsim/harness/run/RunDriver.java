@@ -206,8 +206,9 @@ public final class RunDriver {
      * run's end (no new ops meanwhile; a follower restarted late may have a long log to catch up on).
      */
     private static Failure liveness(Simulation sim, Cluster cluster, ClientDriver clients) {
+        String down = cluster.startFailures() == null ? "" : " (" + cluster.startFailures() + ")";
         if (clients.livenessFailure() != null) {
-            return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure());
+            return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure() + down);
         }
         long deadline = sim.nowNs() + CONVERGE_BOUND_MS * MS;
         String lag = divergence(cluster);
@@ -219,7 +220,7 @@ public final class RunDriver {
                 ? null
                 : new Failure(
                         Failure.Kind.LIVENESS,
-                        "live nodes did not converge within " + CONVERGE_BOUND_MS + " ms after the run: " + lag);
+                        "live nodes did not converge within " + CONVERGE_BOUND_MS + " ms after the run: " + lag + down);
     }
 
     /** Null when every live node has applied the same index to the same state; else who lags. */
@@ -250,11 +251,17 @@ public final class RunDriver {
         return applied < 0 ? "no node is up at the end of the run" : null;
     }
 
+    /** Explored (linearized set, state) configurations per key before the checker says unknown. */
+    static final long CHECK_MAX_CONFIGURATIONS = 5_000_000;
+
     private static CheckResult checkLinearizable(RunConfig cfg, ClientDriver clients, Duration budget) {
         Model model = Models.byName("cas-register").orElseThrow();
-        CheckOptions o = CheckOptions.defaults().withTimeLimit(budget);
-        o = new CheckOptions(
-                o.semantics(), o.keyMode(), o.init(), o.timeLimit(), o.maxConfigurations(), o.maxMemoryBytes(), 1);
+        // One thread and a configurations budget keep the verdict independent of machine speed;
+        // the wall-clock limit is only a safety net against a pathological history.
+        CheckOptions o = CheckOptions.defaults()
+                .withParallelism(1)
+                .withMaxConfigurations(CHECK_MAX_CONFIGURATIONS)
+                .withTimeLimit(budget);
         return LinearizabilityChecker.check(History.of("seed " + cfg.seed(), clients.history()), model, o);
     }
 }
