@@ -91,14 +91,16 @@ final class FaultEdits {
     }
 
     /**
-     * The event starting twice as early: a failure that comes sooner needs a shorter run and fewer
-     * ops before it, which the next round's cuts then take away.
+     * The event starting sooner (at half, then three quarters of its start time): a failure that
+     * comes sooner needs a shorter run and fewer ops before it, which the next round's cuts take.
      */
-    static Optional<FaultEvent> earlier(FaultEvent e) {
-        if (e.atMs() < 100) {
-            return Optional.empty();
+    static List<FaultEvent> earlier(FaultEvent e) {
+        List<FaultEvent> out = new ArrayList<>();
+        if (e.atMs() >= 100) {
+            out.add(new FaultEvent(e.atMs() / 2, e.durationMs(), e.fault()));
+            out.add(new FaultEvent(e.atMs() * 3 / 4, e.durationMs(), e.fault()));
         }
-        return Optional.of(new FaultEvent(e.atMs() / 2, e.durationMs(), e.fault()));
+        return out;
     }
 
     /** The event lasting half as long (whole milliseconds), or empty if too short to matter. */

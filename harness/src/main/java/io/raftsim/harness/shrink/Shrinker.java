@@ -205,7 +205,7 @@ public final class Shrinker {
                     simpler.add(new FaultEvent(e.atMs(), e.durationMs(), f));
                 }
                 FaultEdits.shorter(e).ifPresent(simpler::add);
-                FaultEdits.earlier(e).ifPresent(simpler::add);
+                simpler.addAll(FaultEdits.earlier(e));
                 for (FaultEvent s : simpler) {
                     if (fails(CandidateEdits.replaceEvent(best, i, s))) {
                         changed = true;
