@@ -7,15 +7,18 @@ import io.raftsim.harness.run.RunInput;
 import io.raftsim.harness.run.RunOutcome;
 import io.raftsim.harness.run.RunSummary;
 import io.raftsim.harness.run.Verdict;
+import io.raftsim.harness.shrink.OpsCodec;
 import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.Schedule;
 import io.raftsim.workload.nemesis.ScheduleCodec;
+import io.raftsim.workload.ops.OpSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,12 +39,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--schedule", description = "Play this schedule.json instead of drawing one from the seed.")
     Path scheduleFile;
 
+    @Option(
+            names = "--ops-file",
+            description = "Play this op list (ops.json, e.g. from shrink) instead of drawing one from the seed.")
+    Path opsFile;
+
     @Override
     public Integer call() {
         RunConfig cfg = options.toConfig(seed);
         RunInput input = RunInput.draw(cfg);
         if (scheduleFile != null) {
             input = new RunInput(readSchedule(scheduleFile, cfg), input.ops());
+        }
+        if (opsFile != null) {
+            input = new RunInput(input.schedule(), readOps(opsFile));
         }
         PrintStream o = System.out;
         printParameters(o, cfg, input);
@@ -70,6 +81,16 @@ final class RunCommand implements Callable<Integer> {
                         file + " ends at " + s.endMs() + " ms, the run lasts " + cfg.timeMs() + " ms (--time)");
             }
             return s;
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        }
+    }
+
+    static List<OpSpec> readOps(Path file) {
+        try {
+            return OpsCodec.fromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
