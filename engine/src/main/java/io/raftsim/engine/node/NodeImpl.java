@@ -68,6 +68,11 @@ public final class NodeImpl implements RaftNode {
 
     private RaftCore core;
     private Lifecycle lifecycle = Lifecycle.NEW;
+    /**
+     * Why the node entered ERROR; null until then. Sticky even through a later shutdown: a failed
+     * node never touches its storage again (braft: the fsync may have lied, so nothing is retried).
+     */
+    private Status failure;
     /** True while effects are being handled: storage completions arriving then are deferred. */
     private boolean processing;
 
@@ -156,10 +161,14 @@ public final class NodeImpl implements RaftNode {
                 snapshot);
         applyQueuedTo = core.log().applied();
         stats.applied = core.log().applied();
+        if (failure != null) {
+            core.halt(failure.code() + ": " + failure.message()); // the reset above failed at once.
+            return;
+        }
         lifecycle = Lifecycle.RUNNING;
         scheduleTick();
         scheduleSnapshotTimer();
-        process();
+        guarded(this::process);
     }
 
     private boolean logContinues(SnapshotMeta snapshot) {
@@ -175,7 +184,7 @@ public final class NodeImpl implements RaftNode {
         if (snapshots == null || options.snapshotIntervalMs() <= 0) {
             return;
         }
-        snapshotTimer = env.clock().schedule(options.snapshotIntervalMs() * 1_000_000L, () -> {
+        snapshotTimer = runAfter(options.snapshotIntervalMs() * 1_000_000L, () -> {
             if (running()) {
                 // A leader copying its snapshot to a follower keeps it: a newer one would restart the copy.
                 if (!core.sendingSnapshot()) {
@@ -227,37 +236,48 @@ public final class NodeImpl implements RaftNode {
         }
         savingSnapshot = true;
         stats.snapshotsSaved++;
-        fsm.onSnapshotSave(writer, st -> env.clock().execute(() -> {
-            if (!st.isOk() || lifecycle == Lifecycle.SHUTDOWN || lifecycle == Lifecycle.ERROR) {
-                savingSnapshot = false;
-                try {
-                    writer.abandon();
-                } catch (StorageException ex) {
-                    fail(ex);
-                }
-                complete(done, st.isOk() ? Status.error(RaftError.ESHUTDOWN, "node stopped while saving") : st);
-                return;
-            }
-            try {
-                writer.commit(index, term, conf, err -> {
-                    savingSnapshot = false;
-                    if (err != null) {
-                        fail(err);
-                        complete(done, Status.error(RaftError.EIO, err.getMessage()));
+        fsm.onSnapshotSave(
+                writer,
+                st -> runLater(() -> {
+                    if (!st.isOk() || lifecycle == Lifecycle.SHUTDOWN || lifecycle == Lifecycle.ERROR) {
+                        savingSnapshot = false;
+                        if (failure == null) {
+                            // A failed node leaves the temp directory alone: opening the storage removes it.
+                            try {
+                                writer.abandon();
+                            } catch (StorageException ex) {
+                                fail(ex);
+                            }
+                        }
+                        complete(done, st.isOk() ? Status.error(RaftError.ESHUTDOWN, "node stopped while saving") : st);
                         return;
                     }
-                    if (running()) {
-                        core.onSnapshotSaved(snapshots.latest().orElseThrow(), options.snapshotMarginEntries());
-                        process();
+                    try {
+                        writer.commit(
+                                index,
+                                term,
+                                conf,
+                                err -> guarded(() -> {
+                                    savingSnapshot = false;
+                                    if (err != null) {
+                                        fail(err);
+                                        complete(done, Status.error(RaftError.EIO, err.getMessage()));
+                                        return;
+                                    }
+                                    // The snapshot is durable whatever compacting the log after it runs into.
+                                    complete(done, Status.ok());
+                                    if (running()) {
+                                        core.onSnapshotSaved(
+                                                snapshots.latest().orElseThrow(), options.snapshotMarginEntries());
+                                        process();
+                                    }
+                                }));
+                    } catch (StorageException ex) {
+                        savingSnapshot = false;
+                        fail(ex);
+                        complete(done, Status.error(RaftError.EIO, ex.getMessage()));
                     }
-                    complete(done, Status.ok());
-                });
-            } catch (StorageException ex) {
-                savingSnapshot = false;
-                fail(ex);
-                complete(done, Status.error(RaftError.EIO, ex.getMessage()));
-            }
-        }));
+                }));
     }
 
     private void maybeAutoSnapshot() {
@@ -313,7 +333,7 @@ public final class NodeImpl implements RaftNode {
         long offset = in.copier.nextOffset(file);
         sendNow(new GetFileRequest(
                 groupId, serverId, in.leader, in.term, in.index(), file, offset, options.snapshotChunkBytes()));
-        in.retry = env.clock().schedule(options.electionTimeoutMs() * 1_000_000L / 2, () -> {
+        in.retry = runAfter(options.electionTimeoutMs() * 1_000_000L / 2, () -> {
             if (install == in && !in.finishing && running()) {
                 stats.snapshotChunkRetries++;
                 requestChunk();
@@ -347,7 +367,7 @@ public final class NodeImpl implements RaftNode {
         if (delayNanos == 0) {
             requestChunk();
         } else {
-            in.retry = env.clock().schedule(delayNanos, () -> {
+            in.retry = runAfter(delayNanos, () -> {
                 if (install == in && running()) {
                     requestChunk();
                 }
@@ -357,7 +377,7 @@ public final class NodeImpl implements RaftNode {
 
     private void finishInstall(InstallState in) {
         in.finishing = true;
-        in.copier.finish(err -> {
+        in.copier.finish(err -> guarded(() -> {
             if (install != in) {
                 return;
             }
@@ -371,7 +391,7 @@ public final class NodeImpl implements RaftNode {
                 return;
             }
             enqueueFsm(new FsmEvent.LoadSnapshot(in.copier.meta(), in.leader, in.term));
-        });
+        }));
     }
 
     /** In apply order: the entries queued before were applied; now the snapshot replaces the state. */
@@ -496,7 +516,7 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void scheduleTick() {
-        tickTimer = env.clock().schedule(tickNanos, () -> {
+        tickTimer = runAfter(tickNanos, () -> {
             if (running()) {
                 core.tick();
                 process();
@@ -509,6 +529,10 @@ public final class NodeImpl implements RaftNode {
 
     @Override
     public void receive(RaftMessage message) {
+        guarded(() -> onMessage(message));
+    }
+
+    private void onMessage(RaftMessage message) {
         if (!running()) {
             return;
         }
@@ -529,6 +553,10 @@ public final class NodeImpl implements RaftNode {
 
     @Override
     public void apply(Task task) {
+        guarded(() -> propose(task));
+    }
+
+    private void propose(Task task) {
         Status refusal = refusal(task);
         if (refusal != null) {
             complete(task.done(), refusal);
@@ -540,7 +568,7 @@ public final class NodeImpl implements RaftNode {
         } else if (!flushScheduled) {
             // Every task applied during this event-loop turn goes into one append and one message.
             flushScheduled = true;
-            env.clock().execute(() -> {
+            runLater(() -> {
                 flushScheduled = false;
                 flushBatch();
             });
@@ -550,6 +578,10 @@ public final class NodeImpl implements RaftNode {
     @Override
     public void readIndex(byte[] context, ReadIndexClosure done) {
         java.util.Objects.requireNonNull(done, "done");
+        guarded(() -> read(context, done));
+    }
+
+    private void read(byte[] context, ReadIndexClosure done) {
         if (lifecycle == Lifecycle.NEW || lifecycle == Lifecycle.SHUTDOWN) {
             completeRead(done, context, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle), 0);
             return;
@@ -560,7 +592,7 @@ public final class NodeImpl implements RaftNode {
         }
         long id = ++nextReadId;
         boolean forwarded = core.role() != RoleKind.LEADER;
-        Cancellable timer = env.clock().schedule(2 * options.electionTimeoutMs() * 1_000_000L, () -> {
+        Cancellable timer = runAfter(2 * options.electionTimeoutMs() * 1_000_000L, () -> {
             PendingReadCall call = readsInFlight.remove(id);
             if (call != null) {
                 completeRead(
@@ -642,6 +674,10 @@ public final class NodeImpl implements RaftNode {
 
     @Override
     public void changePeers(Configuration newPeers, Closure done) {
+        guarded(() -> doChangePeers(newPeers, done));
+    }
+
+    private void doChangePeers(Configuration newPeers, Closure done) {
         java.util.Objects.requireNonNull(newPeers, "newPeers");
         if (!running()) {
             complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
@@ -655,6 +691,10 @@ public final class NodeImpl implements RaftNode {
 
     @Override
     public void addPeer(PeerId peer, Closure done) {
+        guarded(() -> doAddPeer(peer, done));
+    }
+
+    private void doAddPeer(PeerId peer, Closure done) {
         if (!running()) {
             complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
             return;
@@ -665,11 +705,15 @@ public final class NodeImpl implements RaftNode {
             complete(done, Status.ok()); // already a voter (braft answers OK too).
             return;
         }
-        changePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
+        doChangePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
     }
 
     @Override
     public void removePeer(PeerId peer, Closure done) {
+        guarded(() -> doRemovePeer(peer, done));
+    }
+
+    private void doRemovePeer(PeerId peer, Closure done) {
         if (!running()) {
             complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
             return;
@@ -680,11 +724,15 @@ public final class NodeImpl implements RaftNode {
             complete(done, Status.ok());
             return;
         }
-        changePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
+        doChangePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
     }
 
     @Override
     public void addLearners(java.util.Collection<PeerId> add, Closure done) {
+        guarded(() -> doAddLearners(add, done));
+    }
+
+    private void doAddLearners(java.util.Collection<PeerId> add, Closure done) {
         if (!running()) {
             complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
             return;
@@ -703,6 +751,10 @@ public final class NodeImpl implements RaftNode {
 
     @Override
     public void removeLearners(java.util.Collection<PeerId> remove, Closure done) {
+        guarded(() -> doRemoveLearners(remove, done));
+    }
+
+    private void doRemoveLearners(java.util.Collection<PeerId> remove, Closure done) {
         if (!running()) {
             complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
             return;
@@ -719,12 +771,14 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         int timeoutTicks = (int) Math.max(1, options.catchupTimeoutMs() / options.tickIntervalMs());
+        // Registered before the core runs, so that a storage failure half-way still completes it.
+        pendingConfChange = done == null ? s -> {} : done;
         Status st = core.changeConfiguration(target, options.catchupMarginEntries(), timeoutTicks);
         if (!st.isOk()) {
+            pendingConfChange = null;
             complete(done, st);
             return;
         }
-        pendingConfChange = done == null ? s -> {} : done;
         process();
     }
 
@@ -736,9 +790,11 @@ public final class NodeImpl implements RaftNode {
         if (!running()) {
             return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
         }
-        core.resetConfiguration(conf);
-        process();
-        return Status.ok();
+        return guarded(() -> {
+            core.resetConfiguration(conf);
+            process();
+            return Status.ok();
+        });
     }
 
     @Override
@@ -746,9 +802,11 @@ public final class NodeImpl implements RaftNode {
         if (!running()) {
             return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
         }
-        Status st = core.transferLeadership(peer);
-        process();
-        return st;
+        return guarded(() -> {
+            Status st = core.transferLeadership(peer);
+            process();
+            return st;
+        });
     }
 
     @Override
@@ -952,38 +1010,44 @@ public final class NodeImpl implements RaftNode {
         if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
             return;
         }
-        if (processing) {
-            // A storage that completes synchronously, inside save(): finish handling the current
-            // effects first, so that effects keep their order.
-            env.clock().execute(() -> onMetaDone(seq, meta, err));
-            return;
-        }
         if (err != null) {
+            // At once, even in the middle of handling effects: from this moment on nothing may
+            // touch the storage again (a deferred failure would leave a window for more calls).
             fail(err);
             return;
         }
-        metaDone = Math.max(metaDone, seq);
-        core.onMetaPersisted(meta);
-        process();
+        if (processing) {
+            // A storage that completes synchronously, inside save(): finish handling the current
+            // effects first, so that effects keep their order.
+            runLater(() -> onMetaDone(seq, meta, null));
+            return;
+        }
+        guarded(() -> {
+            metaDone = Math.max(metaDone, seq);
+            core.onMetaPersisted(meta);
+            process();
+        });
     }
 
     private void onLogDone(long seq, long index, long term, StorageException err) {
         if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
             return;
         }
-        if (processing) {
-            env.clock().execute(() -> onLogDone(seq, index, term, err));
-            return;
-        }
         if (err != null) {
-            fail(err);
+            fail(err); // at once, as in onMetaDone.
             return;
         }
-        logDone = Math.max(logDone, seq);
-        if (index > 0) {
-            core.onLogPersisted(index, term);
+        if (processing) {
+            runLater(() -> onLogDone(seq, index, term, null));
+            return;
         }
-        process();
+        guarded(() -> {
+            logDone = Math.max(logDone, seq);
+            if (index > 0) {
+                core.onLogPersisted(index, term);
+            }
+            process();
+        });
     }
 
     private void flushOutbox() {
@@ -998,15 +1062,64 @@ public final class NodeImpl implements RaftNode {
         }
     }
 
+    // ---------------------------------------------------------------- the storage-failure boundary
+
+    /**
+     * Runs one input of the node: a message, a timer, an API call, a storage completion, a turn of
+     * the apply queue. This is where a {@link StorageException} that storage throws synchronously
+     * (a segmented log that refuses every call after ENOSPC, a read error under
+     * {@code termAt}/{@code entries}, deep inside the core) is caught and handled exactly like one
+     * reported through a callback: braft's rule, any storage failure puts the node in ERROR for
+     * good. The input is abandoned where it was; {@link #fail} does not trust what it left behind
+     * and completes every closure itself. Nothing escapes into the runtime.
+     */
+    private void guarded(Runnable input) {
+        try {
+            input.run();
+        } catch (StorageException ex) {
+            fail(ex);
+        }
+    }
+
+    /** As {@link #guarded(Runnable)}, and {@code done} (not yet handed over) learns of the failure. */
+    private void guarded(Runnable input, Closure done) {
+        try {
+            input.run();
+        } catch (StorageException ex) {
+            fail(ex);
+            complete(done, Status.error(RaftError.EIO, ex.getMessage()));
+        }
+    }
+
+    /** An API call that answers with a status: a storage failure answers with it. */
+    private Status guarded(java.util.function.Supplier<Status> input) {
+        try {
+            return input.get();
+        } catch (StorageException ex) {
+            fail(ex);
+            return Status.error(RaftError.EIO, ex.getMessage());
+        }
+    }
+
+    /** Node work for a later event-loop turn, behind the boundary (user closures go through {@link #complete}). */
+    private void runLater(Runnable input) {
+        env.clock().execute(() -> guarded(input));
+    }
+
+    private Cancellable runAfter(long delayNanos, Runnable input) {
+        return env.clock().schedule(delayNanos, () -> guarded(input));
+    }
+
     /** Any storage failure: sticky ERROR, onError, hand-over; never retry (the fsync may have lied). */
     private void fail(StorageException ex) {
         fail(Status.error(RaftError.EIO, ex.getMessage()));
     }
 
     private void fail(Status status) {
-        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
+        if (failure != null || lifecycle == Lifecycle.SHUTDOWN) {
             return;
         }
+        failure = status;
         lifecycle = Lifecycle.ERROR;
         if (tickTimer != null) {
             tickTimer.cancel();
@@ -1019,8 +1132,18 @@ public final class NodeImpl implements RaftNode {
             install.cancelRetry();
             install = null;
         }
-        core.halt(status.code() + ": " + status.message());
-        process();
+        String why = status.code() + ": " + status.message();
+        if (core != null) {
+            // Halting reads only the core's memory (role, follower progress), never the log: a
+            // leader still hands over with TimeoutNow, whatever input the failure interrupted.
+            core.halt(why);
+            process();
+        }
+        // What the halt did not complete already (a leader's step-down does): an input abandoned
+        // half-way may have dropped the effects that would have. Same codes as a step-down.
+        failPending(RaftError.EPERM, "node failed (" + why + "); the entry may still commit");
+        finishConfChange(Status.error(RaftError.EPERM, "node failed (" + why + "); the change may still complete"));
+        failBatch(RaftError.ENOTLEADER, "node failed before proposing: " + why);
         failAllReads(status);
         enqueueFsm(new FsmEvent.Error(status));
     }
@@ -1067,7 +1190,7 @@ public final class NodeImpl implements RaftNode {
     private void scheduleApply() {
         if (!applyScheduled) {
             applyScheduled = true;
-            env.clock().execute(this::drainApply);
+            runLater(this::drainApply);
         }
     }
 
@@ -1079,7 +1202,8 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         if (ev instanceof FsmEvent.ApplyTo at) {
-            if (lifecycle == Lifecycle.ERROR) {
+            if (failure != null) {
+                // Never read the log of a failed node, not even after a shutdown that followed.
                 fsmQueue.pollFirst();
             } else if (applyBatch(at.index())) {
                 fsmQueue.pollFirst();
@@ -1166,7 +1290,7 @@ public final class NodeImpl implements RaftNode {
 
     private void runCallback(FsmEvent ev) {
         if (ev instanceof FsmEvent.SaveSnapshot ss) {
-            saveSnapshot(ss.done());
+            guarded(() -> saveSnapshot(ss.done()), ss.done());
         } else if (ev instanceof FsmEvent.LoadSnapshot ls) {
             loadInstalledSnapshot(ls);
         } else if (ev instanceof FsmEvent.LeaderStop ls) {

@@ -40,6 +40,10 @@ import java.util.TreeSet;
  *   <li>{@code propose nX data}, {@code propose-expect-term nX T data}, {@code propose-many nX N [prefix]}
  *   <li>{@code crash nX} (loses unsynced writes), {@code restart nX}, {@code hold-fsync nX},
  *       {@code release-fsync nX}, {@code fail-meta nX}, {@code fail-log nX}
+ *   <li>{@code fail-log-append nX} (the next append throws ENOSPC), {@code fail-log-read nX
+ *       entries|term-at} (the next such read throws EIO): like the segmented log, the log then
+ *       throws from every call until the process restarts; {@code log-failure nX} tells where it
+ *       failed and how many calls the node made since (braft: there must be none)
  *   <li>{@code status [nX]}, {@code log nX}, {@code applied nX}
  * </ul>
  */
@@ -55,6 +59,9 @@ public final class InteractionEnv {
         final MemoryMetaStorage meta = new MemoryMetaStorage(clock, -1);
         final MemoryFileSystem fs = new MemoryFileSystem(clock, new MemoryFsOptions(0, 0, 512, Long.MAX_VALUE), 7);
         final RecordingStateMachine fsm;
+        /** The log as the current process sees it; a restart opens it afresh. */
+        FaultyLogStorage faulty;
+
         NodeImpl node;
         boolean holdFsync;
         String lastState = "";
@@ -182,6 +189,31 @@ public final class InteractionEnv {
                 slot(args.get(0))
                         .log
                         .failNextFsync(new StorageException(StorageException.Kind.IO, "injected log fsync EIO"));
+            case "fail-log-append" ->
+                slot(args.get(0))
+                        .faulty
+                        .arm(
+                                FaultyLogStorage.Call.APPEND,
+                                new StorageException(StorageException.Kind.NO_SPACE, "injected ENOSPC"));
+            case "fail-log-read" ->
+                slot(args.get(0))
+                        .faulty
+                        .arm(
+                                switch (args.get(1)) {
+                                    case "entries" -> FaultyLogStorage.Call.ENTRIES;
+                                    case "term-at" -> FaultyLogStorage.Call.TERM_AT;
+                                    default ->
+                                        throw new IllegalArgumentException(
+                                                "fail-log-read nX entries|term-at, got " + args.get(1));
+                                },
+                                new StorageException(StorageException.Kind.IO, "injected read EIO"));
+            case "log-failure" -> {
+                FaultyLogStorage f = slot(args.get(0)).faulty;
+                out.add(args.get(0) + " log "
+                        + (f.failed()
+                                ? "failed on " + f.failedCall() + ", calls since: " + f.callsAfterFailure()
+                                : "has not failed"));
+            }
             case "partition" -> partition(args);
             case "heal" -> partition.clear();
             default -> throw new IllegalArgumentException("unknown command '" + command + "'");
@@ -245,7 +277,7 @@ public final class InteractionEnv {
                 s.clock,
                 (to, m) -> network.add(m),
                 new SeededRandom(seed * 1000 + s.name.hashCode()),
-                s.log,
+                s.faulty = new FaultyLogStorage(s.log),
                 s.meta,
                 SnapshotStorage.open(s.fs, "snapshot"));
         s.node = new NodeImpl("g", s.id, o, env);

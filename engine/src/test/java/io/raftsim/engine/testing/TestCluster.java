@@ -43,6 +43,9 @@ public final class TestCluster {
     private final PeerId[] ids;
     private final NodeImpl[] nodes;
     private final MemoryLogStorage[] logs;
+    /** What each running node sees of its log: a fresh, unarmed decorator per process start. */
+    private final FaultyLogStorage[] faultyLogs;
+
     private final MemoryMetaStorage[] metas;
     /** Per node, when snapshots are on: the disk holding its snapshot directory. */
     private final MemoryFileSystem[] snapshotFs;
@@ -113,6 +116,7 @@ public final class TestCluster {
                 Configuration.of(java.util.Arrays.copyOf(ids, Math.max(1, Math.min(size, initialVoters)))));
         this.nodes = new NodeImpl[size];
         this.logs = new MemoryLogStorage[size];
+        this.faultyLogs = new FaultyLogStorage[size];
         this.metas = new MemoryMetaStorage[size];
         for (int i = 0; i < size; i++) {
             logs[i] = new MemoryLogStorage(scheduler.clockFor(i), fsyncNanos);
@@ -193,7 +197,7 @@ public final class TestCluster {
                 scheduler.clockFor(i),
                 (to, m) -> send(i, m),
                 new SeededRandom(seed * 31 + i),
-                logs[i],
+                faultyLogs[i] = new FaultyLogStorage(logs[i]),
                 metas[i],
                 snapshotFs == null ? null : SnapshotStorage.open(snapshotFs[i], "snapshot"));
         nodes[i] = new NodeImpl("g", ids[i], options.stateMachine(fsm).build(), env);
@@ -281,6 +285,11 @@ public final class TestCluster {
 
     public MemoryLogStorage log(int i) {
         return logs[i];
+    }
+
+    /** The log as node i's current process sees it, where faults that stick are armed. */
+    public FaultyLogStorage faultyLog(int i) {
+        return faultyLogs[i];
     }
 
     public MemoryMetaStorage meta(int i) {

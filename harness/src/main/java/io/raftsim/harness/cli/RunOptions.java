@@ -54,7 +54,7 @@ final class RunOptions {
 
     /** A line naming the kinds {@code all} holds back and why, or null. */
     static String heldBackNote(RunConfig cfg) {
-        if (!cfg.nemesis().text().equals("all")) {
+        if (!cfg.nemesis().text().equals("all") || io.raftsim.harness.run.NemesisSpec.HELD_BACK.isEmpty()) {
             return null;
         }
         StringBuilder sb = new StringBuilder("  note: --nemesis all holds back");
