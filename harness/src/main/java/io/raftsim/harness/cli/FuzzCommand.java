@@ -33,7 +33,7 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(
             names = "--shard",
             defaultValue = "0/1",
-            description = "Run only seeds with seed % n == i (i/n, 0-based). Default: ${DEFAULT-VALUE}.")
+            description = "Run only seeds with seed %% n == i (i/n, 0-based). Default: ${DEFAULT-VALUE}.")
     String shard;
 
     @Option(names = "--stop-on-failure", description = "Stop handing out seeds after the first failure.")
