@@ -1,0 +1,12 @@
+package io.raftsim.engine.spi.fs.memory;
+
+/** What a crash does to writes that were in the page cache but not yet fsynced. */
+public enum CrashMode {
+    /** Every unsynced write of every file is lost. */
+    LOSE_UNSYNCED,
+    /**
+     * Per file, a seeded prefix of the unsynced writes survives, cut at a sector boundary: the
+     * classic torn write (a record half on disk) that log recovery must cope with.
+     */
+    TORN_PREFIX
+}
