@@ -59,6 +59,11 @@ public final class NodeProcess {
         return node;
     }
 
+    /** The machine's disk (survives crashes); benchmarks read its counters. */
+    public MemoryFileSystem fileSystem() {
+        return fs;
+    }
+
     public KvStateMachine stateMachine() {
         return fsm;
     }

@@ -61,6 +61,12 @@ public final class RunDriver {
      * events (to capture the event log around a divergence); a cut run is not judged.
      */
     public static RunOutcome run(RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent) {
+        return run(cfg, input, checkBudget, stopAtEvent, RunProbe.NONE);
+    }
+
+    /** As above, with a {@link RunProbe} that sees the cluster before it starts and after it stops. */
+    public static RunOutcome run(
+            RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent, RunProbe probe) {
         JdkStopwatch wall = new JdkStopwatch();
         Simulation sim = new Simulation(cfg.seed());
         EventLog eventLog = sim.enableEventLog(EVENT_TAIL);
@@ -81,6 +87,7 @@ public final class RunDriver {
         Failure failure = null;
         boolean unknown = false;
         String unknownWhy = null;
+        probe.beforeStart(cluster);
         try {
             cluster.startAll();
             nemesis.start();
@@ -113,6 +120,7 @@ public final class RunDriver {
             failure = new Failure(Failure.Kind.CRASH, crashDetail(e, sim));
         }
         clients.finish();
+        probe.afterStop(cluster);
         if (failure == null && !unknown) {
             failure = liveness(cluster, clients);
         }
