@@ -206,7 +206,7 @@ public final class BenchReport {
                 .append(" nodes, ")
                 .append(s.timeMs())
                 .append(" ms simulated per run. Bars: median across seeds; whiskers: p10–p90. "
-                        + "A variant that lost safety on any seed is drawn in red and labelled UNSAFE.</p>");
+                        + "A variant that loses safety on any seed is drawn in red and labelled UNSAFE.</p>");
         h.append("<table><tr><th>variant</th><th>options</th><th>valid</th><th>invalid</th><th>unknown</th></tr>");
         for (VariantResult v : r.variants()) {
             h.append("<tr")

@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RaftsimCli.Version.class,
         description = "Deterministic simulation and Jepsen-style verification of a braft-style Raft engine.",
-        subcommands = {RunCommand.class, FuzzCommand.class, ReplayCommand.class, BenchCommand.class})
+        subcommands = {
+            RunCommand.class,
+            FuzzCommand.class,
+            ReplayCommand.class,
+            BenchCommand.class,
+            MutantsCommand.class
+        })
 public final class RaftsimCli {
     public static final int EXIT_VALID = 0;
     public static final int EXIT_VIOLATION = 1;

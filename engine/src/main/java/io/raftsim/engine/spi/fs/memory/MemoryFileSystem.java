@@ -36,6 +36,7 @@ public final class MemoryFileSystem implements FileSystem {
     private long capacityBytes;
     /** Current fsync latency: starts from the options, a slow-disk scenario raises it mid-run. */
     private long fsyncLatencyNanos;
+
     private long epoch;
     private long fsyncs;
     private long dirSyncs;
