@@ -108,6 +108,15 @@ public final class NemesisDriver {
         } else if (f instanceof TornCrash k) {
             cluster.kill(k.node(), true);
             later(e, () -> cluster.restart(k.node()));
+        } else if (f instanceof PowerLoss pl) {
+            for (int node : pl.targets()) {
+                cluster.kill(node, true);
+            }
+            later(e, () -> {
+                for (int node : pl.targets()) {
+                    cluster.restart(node);
+                }
+            });
         } else if (f instanceof Pause p) {
             cluster.pause(p.node());
             later(e, () -> cluster.resume(p.node()));

@@ -28,14 +28,20 @@ public final class NodeProcess {
     final ArrayDeque<Runnable> heldWhilePaused = new ArrayDeque<>();
     String lastState = "";
     long lastTerm = -1;
+    long leaderEvents;
 
-    NodeProcess(Cluster cluster, int index, NodeClock clock, long fsSeed) {
+    NodeProcess(Cluster cluster, int index, NodeClock clock, long fsSeed, long fsyncLatencyNs) {
         this.cluster = cluster;
         this.index = index;
         this.peer = PeerId.of("n" + index);
         this.clock = clock;
         this.engineClock = new SimClock(this, clock);
-        this.fs = new MemoryFileSystem(engineClock, fsSeed);
+        this.fs = new MemoryFileSystem(
+                engineClock,
+                io.raftsim.engine.spi.fs.memory.MemoryFsOptions.DEFAULT
+                        .withFsyncLatencyNanos(fsyncLatencyNs)
+                        .withDirSyncLatencyNanos(fsyncLatencyNs),
+                fsSeed);
     }
 
     int incarnation() {

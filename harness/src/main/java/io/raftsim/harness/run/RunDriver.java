@@ -47,6 +47,8 @@ public final class RunDriver {
     public static final int MAX_PENDING = 1_000_000;
     /** Time the cluster gets after the heal before liveness is demanded. */
     public static final long SETTLE_MS = 5_000;
+    /** Simulated time the live nodes get, after the run, to converge. */
+    public static final long CONVERGE_BOUND_MS = 30_000;
 
     private static final long MS = 1_000_000L;
 
@@ -122,7 +124,13 @@ public final class RunDriver {
         clients.finish();
         probe.afterStop(cluster);
         if (failure == null && !unknown) {
-            failure = liveness(cluster, clients);
+            try {
+                failure = liveness(sim, cluster, clients);
+            } catch (InvariantViolation v) {
+                failure = new Failure(Failure.Kind.INVARIANT, v.getMessage() + " (at " + sim.nowNs() / MS + " ms)");
+            } catch (RuntimeException e) {
+                failure = new Failure(Failure.Kind.CRASH, crashDetail(e, sim));
+            }
         }
         CheckResult check = null;
         if (failure == null && !unknown) {
@@ -188,11 +196,30 @@ public final class RunDriver {
         return sb.toString();
     }
 
-    /** After the heal: every op of the quiet phase completed, and the live nodes converged. */
-    private static Failure liveness(Cluster cluster, ClientDriver clients) {
+    /**
+     * After the heal: every op of the quiet phase completed, and the live nodes converge to the
+     * same applied index and state within {@link #CONVERGE_BOUND_MS} of simulated time after the
+     * run's end (no new ops meanwhile; a follower restarted late may have a long log to catch up on).
+     */
+    private static Failure liveness(Simulation sim, Cluster cluster, ClientDriver clients) {
         if (clients.livenessFailure() != null) {
             return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure());
         }
+        long deadline = sim.nowNs() + CONVERGE_BOUND_MS * MS;
+        String lag = divergence(cluster);
+        while (lag != null && sim.nowNs() < deadline) {
+            sim.run(Long.MAX_VALUE, Math.min(deadline, sim.nowNs() + 100 * MS));
+            lag = divergence(cluster);
+        }
+        return lag == null
+                ? null
+                : new Failure(
+                        Failure.Kind.LIVENESS,
+                        "live nodes did not converge within " + CONVERGE_BOUND_MS + " ms after the run: " + lag);
+    }
+
+    /** Null when every live node has applied the same index to the same state; else who lags. */
+    private static String divergence(Cluster cluster) {
         long applied = -1;
         int first = -1;
         for (int i = 0; i < cluster.size(); i++) {
@@ -207,24 +234,16 @@ public final class RunDriver {
             if (applied < 0) {
                 applied = a;
                 first = i;
-            } else if (a != applied
-                    || !p.stateMachine()
-                            .store()
-                            .registers()
-                            .equals(cluster.process(first)
-                                    .stateMachine()
-                                    .store()
-                                    .registers())) {
-                return new Failure(
-                        Failure.Kind.LIVENESS,
-                        "live nodes did not converge after the heal: node " + first + " applied up to " + applied
-                                + ", node " + i + " up to " + a);
+            } else if (a != applied) {
+                return "node " + first + " applied up to " + applied + ", node " + i + " up to " + a;
+            } else if (!p.stateMachine()
+                    .store()
+                    .registers()
+                    .equals(cluster.process(first).stateMachine().store().registers())) {
+                return "nodes " + first + " and " + i + " applied up to " + a + " but hold different registers";
             }
         }
-        if (applied < 0) {
-            return new Failure(Failure.Kind.LIVENESS, "no node is up at the end of the run");
-        }
-        return null;
+        return applied < 0 ? "no node is up at the end of the run" : null;
     }
 
     private static CheckResult checkLinearizable(RunConfig cfg, ClientDriver clients, Duration budget) {

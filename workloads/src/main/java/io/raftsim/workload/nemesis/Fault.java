@@ -15,6 +15,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Faults.Kill.class, name = "kill"),
     @JsonSubTypes.Type(value = Faults.TornCrash.class, name = "torn-crash"),
     @JsonSubTypes.Type(value = Faults.Pause.class, name = "pause"),
+    @JsonSubTypes.Type(value = Faults.PowerLoss.class, name = "power-loss"),
     @JsonSubTypes.Type(value = Faults.Isolate.class, name = "isolate"),
     @JsonSubTypes.Type(value = Faults.Halves.class, name = "halves"),
     @JsonSubTypes.Type(value = Faults.MajorityMinority.class, name = "majority-minority"),
@@ -37,7 +38,12 @@ import java.util.List;
     @JsonSubTypes.Type(value = Faults.ForceSnapshot.class, name = "force-snapshot"),
 })
 public sealed interface Fault
-        permits Faults.ProcessFault, Faults.NetworkFault, Faults.ClockFault, Faults.DiskFault, Faults.AdminFault {
+        permits Faults.ProcessFault,
+                Faults.PowerLoss,
+                Faults.NetworkFault,
+                Faults.ClockFault,
+                Faults.DiskFault,
+                Faults.AdminFault {
     @JsonIgnore
     FaultKind kind();
 

@@ -8,6 +8,7 @@ public enum FaultKind {
     KILL(Category.PROCESS),
     PAUSE(Category.PROCESS),
     TORN_WRITE(Category.PROCESS),
+    POWER_LOSS(Category.PROCESS),
     ISOLATE(Category.PARTITION),
     HALVES(Category.PARTITION),
     MAJORITY_MINORITY(Category.PARTITION),

@@ -40,6 +40,28 @@ public final class Faults {
         }
     }
 
+    /**
+     * Correlated crash: several nodes (usually a majority) lose power at the same instant, with
+     * torn unsynced writes, and come back when the event ends. Raft must stay safe (only what was
+     * fsynced survives, and nothing acknowledged may depend on more); the cluster is unavailable
+     * meanwhile, so the generator never overlaps it with other faults that take nodes down.
+     */
+    public record PowerLoss(List<Integer> targets) implements Fault {
+        public PowerLoss {
+            targets = nodeList(targets, "power-loss");
+        }
+
+        @Override
+        public FaultKind kind() {
+            return FaultKind.POWER_LOSS;
+        }
+
+        @Override
+        public List<Integer> nodes() {
+            return targets;
+        }
+    }
+
     /** Crash (volatile state and unsynced writes lost); restart from disk when the event ends. */
     public record Kill(int node) implements ProcessFault {
         public Kill {

@@ -78,6 +78,9 @@ public final class ScheduleGenerator {
             case KILL -> new FaultEvent(at, r.between(200, 3_000), new Kill(node));
             case TORN_WRITE -> new FaultEvent(at, r.between(200, 3_000), new TornCrash(node));
             case PAUSE -> new FaultEvent(at, r.between(100, 2_000), new Pause(node));
+            case POWER_LOSS ->
+                new FaultEvent(
+                        at, r.between(200, 2_000), new PowerLoss(randomSubset(r, n, n / 2 + 1 + r.nextInt(n - n / 2))));
             case ISOLATE -> new FaultEvent(at, r.between(500, 5_000), new Isolate(node));
             case HALVES ->
                 new FaultEvent(at, r.between(500, 5_000), new Halves(randomSubset(r, n, 1 + r.nextInt(n - 1))));
@@ -144,6 +147,7 @@ public final class ScheduleGenerator {
     /** Whether the fault takes a node out of service for its duration. */
     static boolean takesNodeDown(Fault f) {
         return f instanceof ProcessFault
+                || f instanceof PowerLoss
                 || f instanceof FsyncError
                 || f instanceof ReadError
                 || f instanceof DiskFull
@@ -164,6 +168,11 @@ public final class ScheduleGenerator {
             if (!overlaps) {
                 continue;
             }
+            // A power loss takes a majority down on purpose: nothing else may take nodes down then.
+            boolean powerLoss = f instanceof PowerLoss || e.fault() instanceof PowerLoss;
+            if (powerLoss && takesNodeDown(f) && takesNodeDown(e.fault())) {
+                return false;
+            }
             boolean bothPartitions = isPartition(f) && isPartition(e.fault());
             boolean bothMembership = f instanceof RemoveAndReadd && e.fault() instanceof RemoveAndReadd;
             if (bothPartitions || bothMembership) {
@@ -172,6 +181,9 @@ public final class ScheduleGenerator {
             if (takesNodeDown(e.fault())) {
                 down.addAll(e.fault().nodes());
             }
+        }
+        if (f instanceof PowerLoss) {
+            return true;
         }
         if (takesNodeDown(f)) {
             down.addAll(f.nodes());

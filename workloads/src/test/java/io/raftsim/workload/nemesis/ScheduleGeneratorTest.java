@@ -67,10 +67,16 @@ class ScheduleGeneratorTest {
                 for (long t = 0; t < s.healAtMs(); t += 50) {
                     Set<Integer> down = new TreeSet<>();
                     int partitions = 0;
+                    int powerLosses = 0;
+                    int otherDownFaults = 0;
                     for (FaultEvent e : events) {
                         long end = e.fault() instanceof Faults.BitFlip ? Long.MAX_VALUE : e.endMs();
                         if (e.atMs() <= t && t < end) {
-                            if (ScheduleGenerator.takesNodeDown(e.fault())) {
+                            if (e.fault() instanceof Faults.PowerLoss) {
+                                powerLosses++;
+                                assertThat(e.fault().nodes().size()).isGreaterThan(n / 2);
+                            } else if (ScheduleGenerator.takesNodeDown(e.fault())) {
+                                otherDownFaults++;
                                 down.addAll(e.fault().nodes());
                             }
                             if (ScheduleGenerator.isPartition(e.fault())) {
@@ -82,6 +88,12 @@ class ScheduleGeneratorTest {
                             .as("n=%d seed %d t=%d down %s", n, seed, t, down)
                             .isLessThanOrEqualTo((n - 1) / 2);
                     assertThat(partitions).as("n=%d seed %d t=%d", n, seed, t).isLessThanOrEqualTo(1);
+                    if (powerLosses > 0) {
+                        // Bit-flipped nodes stay counted as down forever; nothing else overlaps.
+                        assertThat(powerLosses + otherDownFaults - bitFlipsBefore(events, t))
+                                .as("n=%d seed %d t=%d", n, seed, t)
+                                .isEqualTo(1);
+                    }
                 }
                 List<Integer> flipped = new ArrayList<>();
                 events.stream()
@@ -92,6 +104,16 @@ class ScheduleGeneratorTest {
                         .isLessThanOrEqualTo(1);
             }
         }
+    }
+
+    static int bitFlipsBefore(List<FaultEvent> events, long t) {
+        int c = 0;
+        for (FaultEvent e : events) {
+            if (e.fault() instanceof Faults.BitFlip && e.atMs() <= t && t >= e.endMs()) {
+                c++;
+            }
+        }
+        return c;
     }
 
     @Test
