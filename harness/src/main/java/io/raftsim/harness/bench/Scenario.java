@@ -26,13 +26,13 @@ public enum Scenario {
     /** A rotating node is isolated for 500 ms out of every second. */
     FLAPPING("a rotating node isolated 500 ms of every 1000 ms"),
     /** One follower's fsyncs take {@link #SLOW_FSYNC_MS} for the whole fault phase. */
-    SLOW_DISK("one follower's fsync takes 40 ms"),
+    SLOW_DISK("one follower's fsync takes 150 ms (machines' own disks: 1-30 ms)"),
     /** One node isolated for {@link #ISOLATION_MS}, then healed: PreVote's textbook case (§9.6). */
     ISOLATION("one node isolated for 4 s, then rejoins");
 
     // The descriptions above repeat these values: an enum constant cannot refer to them.
     public static final long LEADER_KILL_EVERY_MS = 3_000;
-    public static final long SLOW_FSYNC_MS = 40;
+    public static final long SLOW_FSYNC_MS = 150;
     public static final long ISOLATION_MS = 4_000;
     /** Faults start after the first election has settled. */
     public static final long FAULT_START_MS = 1_500;

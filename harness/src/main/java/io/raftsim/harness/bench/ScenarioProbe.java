@@ -1,6 +1,5 @@
 package io.raftsim.harness.bench;
 
-import io.raftsim.engine.spi.fs.memory.MemoryFsOptions;
 import io.raftsim.harness.cluster.Cluster;
 import io.raftsim.harness.run.RunProbe;
 import io.raftsim.sim.Simulation;
@@ -50,10 +49,11 @@ final class ScenarioProbe implements RunProbe {
         } else if (scenario == Scenario.SLOW_DISK) {
             sim.scheduleAt(Scenario.FAULT_START_MS * MS, "bench.slow-disk", -1, 0, () -> {
                 int slow = follower(cluster);
+                long normalNs = cluster.process(slow).fileSystem().fsyncLatencyNanos();
                 cluster.process(slow).fileSystem().setFsyncLatencyNanos(Scenario.SLOW_FSYNC_MS * MS);
                 sim.scheduleAt(healAtMs * MS, "bench.disk-healed", slow, 0, () -> cluster.process(slow)
                         .fileSystem()
-                        .setFsyncLatencyNanos(MemoryFsOptions.DEFAULT.fsyncLatencyNanos()));
+                        .setFsyncLatencyNanos(normalNs));
             });
         }
     }

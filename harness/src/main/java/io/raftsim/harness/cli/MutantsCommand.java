@@ -76,14 +76,21 @@ public final class MutantsCommand implements Callable<Integer> {
                         timeoutMinutes,
                         keep),
                 line -> System.out.println("  " + line));
+        JdkMutantRunner.Baseline baseline = runner.baseline();
+        System.out.println("  baseline (unpatched): " + baseline.summary()
+                + (baseline.failures().isEmpty() ? "" : "; failing seeds " + baseline.seeds()));
         List<MutantResult> results = new ArrayList<>();
         for (Mutant m : corpus) {
-            MutantResult r = runner.run(m);
+            MutantResult r = runner.run(m, baseline);
             System.out.println(
                     "  " + m.name() + ": " + (r.caught() ? "caught" : "NOT caught") + " (" + r.detail() + ")");
             results.add(r);
         }
-        String table = MutantTable.text(results);
+        String table = "baseline (unpatched source, same seeds): " + baseline.summary() + "\n"
+                + baseline.failures().stream()
+                        .map(f -> "  seed " + f.seed() + " fails unpatched: " + f.kind() + ": " + f.detail() + "\n")
+                        .reduce("", String::concat)
+                + MutantTable.text(results);
         System.out.println();
         System.out.print(table);
         AtomicFiles.write(out.resolve("mutants.txt"), table);

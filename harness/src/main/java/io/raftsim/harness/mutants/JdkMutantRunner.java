@@ -52,37 +52,90 @@ public final class JdkMutantRunner {
         this.log = log;
     }
 
-    public MutantResult run(Mutant m) {
+    /** A failing fuzz seed: its seed, failure kind and first detail line. */
+    public record SeedFailure(long seed, String kind, String detail) {}
+
+    /** The unpatched source's failing fuzz seeds (a mutant is caught only on seeds that pass here). */
+    public record Baseline(List<SeedFailure> failures, String summary) {
+        public java.util.Set<Long> seeds() {
+            java.util.Set<Long> out = new java.util.TreeSet<>();
+            failures.forEach(f -> out.add(f.seed()));
+            return out;
+        }
+    }
+
+    /** Builds the unpatched source and fuzzes it over the same seeds: the control group. */
+    public Baseline baseline() {
+        Path work = prepare("baseline");
+        try {
+            Path jar = build("baseline", work);
+            if (jar == null) {
+                throw new IllegalStateException(
+                        "the unpatched source does not build: " + tail(work.resolve("build.log")));
+            }
+            List<SeedFailure> failures = new ArrayList<>();
+            String summary = fuzz("baseline", work, jar, failures);
+            return new Baseline(failures, summary);
+        } finally {
+            if (!o.keep()) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    /** A fresh copy of the source tree in a temp directory. */
+    private Path prepare(String name) {
         Path work;
         try {
-            work = Files.createTempDirectory("raftsim-mutant-" + m.name() + "-");
+            work = Files.createTempDirectory("raftsim-mutant-" + name + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temp directory", e);
         }
+        copySource(o.sourceRoot(), work);
+        return work;
+    }
+
+    private Path build(String name, Path work) {
+        log.accept(name + ": building in " + work);
+        List<String> build = new ArrayList<>();
+        build.add("mvn");
+        build.addAll(o.mvnArgs());
+        build.addAll(List.of("-DskipTests", "-Dspotless.check.skip=true", "package", "-pl", "harness", "-am"));
+        int rc = exec(work, build, work.resolve("build.log"));
+        Path jar = work.resolve("harness/target/raftsim.jar");
+        return rc == 0 && Files.isRegularFile(jar) ? jar : null;
+    }
+
+    public MutantResult run(Mutant m, Baseline baseline) {
+        Path work = prepare(m.name());
         try {
-            copySource(o.sourceRoot(), work);
             int rc = exec(
                     work, List.of("git", "apply", m.patch().toAbsolutePath().toString()), work.resolve("apply.log"));
             if (rc != 0) {
                 return new MutantResult(
                         m.name(), false, -1, "-", "-", "patch does not apply: " + tail(work.resolve("apply.log")));
             }
-            log.accept(m.name() + ": building the mutated source in " + work);
-            List<String> build = new ArrayList<>();
-            build.add("mvn");
-            build.addAll(o.mvnArgs());
-            build.addAll(List.of("-DskipTests", "-Dspotless.check.skip=true", "package", "-pl", "harness", "-am"));
-            rc = exec(work, build, work.resolve("build.log"));
-            Path jar = work.resolve("harness/target/raftsim.jar");
-            if (rc != 0 || !Files.isRegularFile(jar)) {
+            Path jar = build(m.name(), work);
+            if (jar == null) {
                 return new MutantResult(
                         m.name(), false, -1, "-", "-", "build failed: " + tail(work.resolve("build.log")));
             }
-            MutantResult fuzz = fuzz(m, work, jar);
-            if (fuzz.caught()) {
-                return fuzz;
+            List<SeedFailure> failures = new ArrayList<>();
+            String summary = fuzz(m.name(), work, jar, failures);
+            java.util.Set<Long> control = baseline.seeds();
+            for (SeedFailure f : failures) {
+                if (!control.contains(f.seed())) {
+                    return new MutantResult(m.name(), true, f.seed() - o.firstSeed() + 1, "fuzz", f.kind(), f.detail());
+                }
             }
-            MutantResult guard = preVoteGuard(m, work, jar);
+            MutantResult fuzz = new MutantResult(
+                    m.name(),
+                    false,
+                    -1,
+                    "-",
+                    "-",
+                    summary + (failures.isEmpty() ? "" : "; every failing seed fails unpatched too"));
+            MutantResult guard = preVoteGuard(m, work, jar, fuzz);
             return guard.caught() ? guard : fuzz;
         } finally {
             if (!o.keep()) {
@@ -91,9 +144,10 @@ public final class JdkMutantRunner {
         }
     }
 
-    private MutantResult fuzz(Mutant m, Path work, Path jar) {
+    /** Fuzzes every seed of the range (no early stop: the control comparison needs each verdict). */
+    private String fuzz(String name, Path work, Path jar, List<SeedFailure> failures) {
         Path out = work.resolve("fuzz");
-        log.accept(m.name() + ": fuzz seeds " + o.firstSeed() + ".." + o.lastSeed());
+        log.accept(name + ": fuzz seeds " + o.firstSeed() + ".." + o.lastSeed());
         int rc = exec(
                 work,
                 List.of(
@@ -103,7 +157,6 @@ public final class JdkMutantRunner {
                         "fuzz",
                         "--seeds",
                         o.firstSeed() + ".." + o.lastSeed(),
-                        "--stop-on-failure",
                         "--quiet",
                         "--jobs",
                         Integer.toString(o.jobs()),
@@ -114,44 +167,24 @@ public final class JdkMutantRunner {
                 work.resolve("fuzz.log"));
         Path campaign = out.resolve("campaign.json");
         if (!Files.isRegularFile(campaign)) {
-            return new MutantResult(
-                    m.name(),
-                    false,
-                    -1,
-                    "fuzz",
-                    "-",
-                    "fuzz exited " + rc + " without campaign.json: " + tail(work.resolve("fuzz.log")));
+            return "fuzz exited " + rc + " without campaign.json: " + tail(work.resolve("fuzz.log"));
         }
         JsonNode root = readJson(campaign);
-        long firstFailing = Long.MAX_VALUE;
-        JsonNode first = null;
         for (JsonNode f : root.path("failures")) {
-            if (f.path("verdict").asText().equals("invalid") && f.path("seed").asLong() < firstFailing) {
-                firstFailing = f.path("seed").asLong();
-                first = f;
+            if (f.path("verdict").asText().equals("invalid")) {
+                failures.add(new SeedFailure(
+                        f.path("seed").asLong(),
+                        f.path("kind").asText("-"),
+                        firstLine(f.path("detail").asText(""))));
             }
         }
-        if (first == null) {
-            return new MutantResult(
-                    m.name(),
-                    false,
-                    -1,
-                    "fuzz",
-                    "-",
-                    root.path("seeds").asLong() + " seeds, "
-                            + root.path("valid").asLong() + " valid, "
-                            + root.path("unknown").asLong() + " unknown");
-        }
-        return new MutantResult(
-                m.name(),
-                true,
-                firstFailing - o.firstSeed() + 1,
-                "fuzz",
-                first.path("kind").asText("-"),
-                firstLine(first.path("detail").asText("")));
+        failures.sort(Comparator.comparingLong(SeedFailure::seed));
+        return root.path("seeds").asLong() + " seeds: " + root.path("valid").asLong() + " valid, "
+                + root.path("invalid").asLong() + " invalid, "
+                + root.path("unknown").asLong() + " unknown";
     }
 
-    private MutantResult preVoteGuard(Mutant m, Path work, Path jar) {
+    private MutantResult preVoteGuard(Mutant m, Path work, Path jar, MutantResult fuzz) {
         Path out = work.resolve("guard");
         long last = Math.min(o.lastSeed(), o.firstSeed() + 1);
         log.accept(m.name() + ": PreVote guard (isolation scenario, PreVote on) seeds " + o.firstSeed() + ".." + last);
@@ -198,7 +231,7 @@ public final class JdkMutantRunner {
                                 + r.path("seed").asLong() + ")");
             }
         }
-        return new MutantResult(m.name(), false, -1, "-", "-", "fuzz and PreVote guard found nothing");
+        return new MutantResult(m.name(), false, -1, "-", "-", fuzz.detail() + "; PreVote guard: nothing");
     }
 
     private static JsonNode readJson(Path p) {

@@ -251,6 +251,10 @@ public final class MemoryFileSystem implements FileSystem {
     }
 
     /** Changes the space limit; writes that would grow the files beyond it fail with ENOSPC. */
+    public long fsyncLatencyNanos() {
+        return fsyncLatencyNanos;
+    }
+
     /** A disk that becomes slow (or fast again): fsyncs started from now on take {@code nanos}. */
     public void setFsyncLatencyNanos(long nanos) {
         if (nanos < 0) {
