@@ -1,12 +1,10 @@
 package io.raftsim.benchmarks;
 
-import io.raftsim.engine.spi.Cancellable;
-import io.raftsim.engine.spi.Clock;
-import io.raftsim.engine.spi.fs.FileHandle;
-import io.raftsim.engine.spi.fs.memory.CrashMode;
-import io.raftsim.engine.spi.fs.memory.MemoryFileSystem;
 import io.raftsim.sim.Simulation;
-import io.raftsim.sim.Timer;
+import io.raftsim.sim.disk.CrashMode;
+import io.raftsim.sim.disk.DiskConfig;
+import io.raftsim.sim.disk.SimDisk;
+import io.raftsim.sim.disk.SimFile;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,8 +16,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The disk model: {@value #WRITES} appends of {@code recordBytes} to a file of the in-memory crash
- * file system, an fsync every {@code writesPerSync} appends (group commit), then a crash that
+ * The disk model: {@value #WRITES} appends of {@code recordBytes} to a file on the simulated disk
+ * (sim-disk, the disk the harness runs the engine on), an fsync every {@code writesPerSync} appends (group commit), then a crash that
  * drops the unsynced tail. Reported per append.
  */
 @State(Scope.Thread)
@@ -34,33 +32,13 @@ public class DiskModelBench {
     @Param({"128"})
     public int recordBytes;
 
-    /** The engine's clock SPI on the simulation's virtual time. */
-    static final class SimTime implements Clock {
-        private final Simulation sim;
-
-        SimTime(Simulation sim) {
-            this.sim = sim;
-        }
-
-        @Override
-        public long nowNanos() {
-            return sim.nowNs();
-        }
-
-        @Override
-        public Cancellable schedule(long delayNanos, Runnable task) {
-            Timer t = sim.schedule(delayNanos, "disk", 0, 0, task);
-            return t::cancel;
-        }
-    }
-
     @Benchmark
     @OperationsPerInvocation(WRITES)
     public long appendSyncCrash() {
         Simulation sim = new Simulation(3);
-        MemoryFileSystem fs = new MemoryFileSystem(new SimTime(sim), 11);
-        fs.mkdirs("log");
-        FileHandle h = fs.open("log/seg", true);
+        SimDisk disk = new SimDisk(sim, 0, "bench", DiskConfig.defaults());
+        disk.mkdirs("log");
+        SimFile h = disk.open("log/seg", true);
         byte[] record = new byte[recordBytes];
         long[] synced = {0};
         long offset = 0;
@@ -73,7 +51,7 @@ public class DiskModelBench {
                 sim.run(Long.MAX_VALUE, Long.MAX_VALUE);
             }
         }
-        fs.crash(CrashMode.LOSE_UNSYNCED);
-        return synced[0] + fs.stats().bytesWritten();
+        disk.crash(CrashMode.TORN_PREFIX);
+        return synced[0] + disk.counters().bytesWritten();
     }
 }

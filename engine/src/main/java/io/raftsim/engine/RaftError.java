@@ -23,5 +23,7 @@ public enum RaftError {
     /** The node is shut down; for a task proposed before the shutdown the outcome is unknown. */
     ESHUTDOWN,
     /** A storage failure: the node is in its sticky ERROR state until restarted. */
-    EIO
+    EIO,
+    /** The state machine threw from {@code onApply}: the node is in ERROR until restarted. */
+    ESTATEMACHINE
 }

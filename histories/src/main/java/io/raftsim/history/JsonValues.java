@@ -79,6 +79,23 @@ public final class JsonValues {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * Parses one JSON value (e.g. an initial state given on the command line) into its canonical
+     * form; throws {@link IllegalArgumentException} with a one-line reason for anything else.
+     */
+    public static Object parse(String json) {
+        String wrapped = "[{\"process\":0,\"type\":\"invoke\",\"f\":\"parse\",\"value\":" + json + "}]";
+        try (JsonOpReader r = new JsonOpReader("value", new java.io.StringReader(wrapped))) {
+            Op op = r.next();
+            if (op == null || r.next() != null || json.isBlank()) {
+                throw new IllegalArgumentException("not a single JSON value: " + json);
+            }
+            return op.value();
+        } catch (HistoryFormatException e) {
+            throw new IllegalArgumentException("not a JSON value: " + json + " (" + e.problem() + ")");
+        }
+    }
+
     /** Compact JSON text of a canonical value, e.g. {@code [1,"a",null]}. */
     public static String toJson(Object v) {
         StringWriter w = new StringWriter();

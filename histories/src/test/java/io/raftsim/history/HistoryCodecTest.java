@@ -121,4 +121,17 @@ class HistoryCodecTest {
         History fromJson = json("[{\"process\":3,\"type\":\"invoke\",\"f\":\"write\",\"value\":4}]");
         assertThat(fromEdn.ops()).isEqualTo(fromJson.ops());
     }
+
+    @Test
+    void parsesSingleJsonValues() {
+        assertThat(JsonValues.parse("{\"x\":0,\"y\":[1,null]}"))
+                .isEqualTo(Map.of("x", 0L, "y", java.util.Arrays.asList(1L, null)));
+        assertThat(JsonValues.parse("null")).isNull();
+        assertThat(JsonValues.parse("false")).isEqualTo(false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonValues.parse("x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a JSON value: x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonValues.parse("1 2"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

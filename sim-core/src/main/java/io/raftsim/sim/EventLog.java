@@ -2,6 +2,7 @@ package io.raftsim.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The last {@code capacity} executed events, in a ring buffer, for replay and for reporting where
@@ -49,5 +50,29 @@ public final class EventLog {
             out.add(new EventRecord(i, times[slot], kinds[slot], nodes[slot], digests[slot]));
         }
         return out;
+    }
+
+    /**
+     * Where two runs that should be identical parted ways: the first position at which their
+     * retained events differ (or one ran out), or empty if the logs agree.
+     */
+    public static Optional<Divergence> firstDivergence(List<EventRecord> a, List<EventRecord> b) {
+        int n = Math.max(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            EventRecord x = i < a.size() ? a.get(i) : null;
+            EventRecord y = i < b.size() ? b.get(i) : null;
+            if (x == null || !x.equals(y)) {
+                return Optional.of(new Divergence(i, x, y));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first differing position of two event logs; a side is null where that log ended. */
+    public record Divergence(int position, EventRecord left, EventRecord right) {
+        @Override
+        public String toString() {
+            return "runs diverge at logged event " + position + ": " + left + " vs " + right;
+        }
     }
 }

@@ -3,7 +3,8 @@ package io.raftsim.sim;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of {@link Timer}s ordered by (time, seq). The keys live in parallel primitive
+ * A 4-ary min-heap of {@link Timer}s ordered by (time, seq): half the depth of a binary heap, and
+ * the four children of a node sit side by side in memory. The keys live in parallel primitive
  * arrays so that sifting compares longs in contiguous memory instead of chasing object pointers;
  * each timer remembers its slot so cancellation removes it eagerly (election timers are cancelled
  * far more often than they fire, and lazy deletion would let the heap fill with garbage).
@@ -80,7 +81,7 @@ final class EventQueue {
 
     private void siftUp(int i, Timer t, long time, long seq) {
         while (i > 0) {
-            int p = (i - 1) >>> 1;
+            int p = (i - 1) >>> 2;
             if (!less(time, seq, times[p], seqs[p])) {
                 break;
             }
@@ -91,18 +92,23 @@ final class EventQueue {
     }
 
     private void siftDown(int i, Timer t, long time, long seq) {
-        int half = size >>> 1;
-        while (i < half) {
-            int c = 2 * i + 1;
-            int r = c + 1;
-            if (r < size && less(times[r], seqs[r], times[c], seqs[c])) {
-                c = r;
-            }
-            if (!less(times[c], seqs[c], time, seq)) {
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= size) {
                 break;
             }
-            place(i, timers[c], times[c], seqs[c]);
-            i = c;
+            int best = first;
+            int end = Math.min(first + 4, size);
+            for (int c = first + 1; c < end; c++) {
+                if (less(times[c], seqs[c], times[best], seqs[best])) {
+                    best = c;
+                }
+            }
+            if (!less(times[best], seqs[best], time, seq)) {
+                break;
+            }
+            place(i, timers[best], times[best], seqs[best]);
+            i = best;
         }
         place(i, t, time, seq);
     }

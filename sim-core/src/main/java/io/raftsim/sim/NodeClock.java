@@ -15,6 +15,9 @@ public final class NodeClock {
     /** Drift is a fraction: 1e-4 = 100 ppm fast; a rate of 0 or below would stop or reverse time. */
     public static final double MAX_ABS_DRIFT = 0.5;
 
+    /** Virtual times from here on (about 146 years) are treated as never. */
+    private static final double NEVER_NS = Long.MAX_VALUE / 2.0;
+
     private final Simulation sim;
     private final int node;
     private long anchorVirtualNs;
@@ -68,7 +71,11 @@ public final class NodeClock {
         if (localAt(now) >= localNs) {
             return now;
         }
-        long v = anchorVirtualNs + (long) Math.ceil((localNs - anchorLocalNs) / (1.0 + drift));
+        double estimate = anchorVirtualNs + Math.ceil((localNs - (double) anchorLocalNs) / (1.0 + drift));
+        if (estimate >= NEVER_NS) {
+            return Long.MAX_VALUE; // centuries away: "never", without overflowing
+        }
+        long v = (long) estimate;
         // Correct the double rounding in both directions so v is exactly the first instant.
         while (localAt(v) < localNs) {
             v++;
@@ -112,7 +119,9 @@ public final class NodeClock {
         if (localDelayNs < 0) {
             throw new IllegalArgumentException("localDelayNs must be >= 0, got " + localDelayNs + " for " + kind);
         }
-        return scheduleAtLocal(nowNs() + localDelayNs, kind, digest, action);
+        long now = nowNs();
+        boolean overflows = now > 0 && localDelayNs > Long.MAX_VALUE - now;
+        return scheduleAtLocal(overflows ? Long.MAX_VALUE : now + localDelayNs, kind, digest, action);
     }
 
     /** Runs {@code action} when the local clock shows {@code deadlineLocalNs}. */

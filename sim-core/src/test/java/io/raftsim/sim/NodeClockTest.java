@@ -88,6 +88,17 @@ class NodeClockTest {
     }
 
     @Test
+    void aTimerCenturiesAwayNeverFiresAndDoesNotOverflow() {
+        Simulation sim = new Simulation(1);
+        NodeClock c = new NodeClock(sim, 0, -0.5, 10 * MS);
+        boolean[] ran = {false};
+        LocalTimer t = c.schedule(Long.MAX_VALUE, "never", 0, () -> ran[0] = true);
+        assertThat(t.virtualFireTimeNs()).isEqualTo(Long.MAX_VALUE);
+        sim.runUntil(Long.MAX_VALUE - 1);
+        assertThat(ran[0]).isFalse();
+    }
+
+    @Test
     void invalidDriftIsRefusedNamingTheField() {
         Simulation sim = new Simulation(1);
         assertThatThrownBy(() -> new NodeClock(sim, 0, 0.9, 0)).hasMessageContaining("drift");

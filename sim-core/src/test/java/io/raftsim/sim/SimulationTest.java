@@ -27,26 +27,44 @@ class SimulationTest {
     }
 
     @Test
-    void heapKeepsOrderUnderManyRandomInsertionsAndCancellations() {
+    void heapMatchesASortedReferenceUnderRandomInsertionsCancellationsAndNestedScheduling() {
         Simulation sim = new Simulation(7);
         RandomStream rnd = sim.random("test");
-        List<Timer> timers = new ArrayList<>();
-        List<long[]> fired = new ArrayList<>();
+        List<Timer> all = new ArrayList<>();
+        List<Timer> fired = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
-            long at = rnd.nextLong(1000);
-            timers.add(sim.schedule(at, "e", 0, i, () -> fired.add(new long[] {sim.nowNs(), 0})));
+            Timer[] me = new Timer[1];
+            me[0] = sim.schedule(rnd.nextLong(1000), "e", 0, i, () -> {
+                fired.add(me[0]);
+                if (rnd.chance(0.3)) { // schedule more while running, some at "now"
+                    Timer[] child = new Timer[1];
+                    child[0] = sim.schedule(rnd.nextLong(3), "child", 0, 0, () -> fired.add(child[0]));
+                    all.add(child[0]);
+                }
+                if (rnd.chance(0.2) && !all.isEmpty()) { // cancel a random one, pending or not
+                    all.get(rnd.nextInt(all.size())).cancel();
+                }
+            });
+            all.add(me[0]);
         }
-        int cancelled = 0;
-        for (int i = 0; i < timers.size(); i += 3) {
-            assertThat(timers.get(i).cancel()).isTrue();
-            assertThat(timers.get(i).cancel()).isFalse();
-            cancelled++;
+        for (int i = 0; i < all.size(); i += 3) {
+            assertThat(all.get(i).cancel()).isTrue();
+            assertThat(all.get(i).cancel()).isFalse();
         }
         sim.runUntil(Long.MAX_VALUE);
-        assertThat(fired).hasSize(5000 - cancelled);
+        assertThat(sim.pendingEvents()).isZero();
+        assertThat(fired.size()).isGreaterThan(2500);
         for (int i = 1; i < fired.size(); i++) {
-            assertThat(fired.get(i)[0]).isGreaterThanOrEqualTo(fired.get(i - 1)[0]);
+            Timer prev = fired.get(i - 1);
+            Timer cur = fired.get(i);
+            boolean ordered = prev.timeNs() < cur.timeNs() || (prev.timeNs() == cur.timeNs() && prev.seq() < cur.seq());
+            assertThat(ordered)
+                    .as(
+                            "event %d (t=%d seq=%d) after (t=%d seq=%d)",
+                            i, cur.timeNs(), cur.seq(), prev.timeNs(), prev.seq())
+                    .isTrue();
         }
+        assertThat(fired).doesNotHaveDuplicates();
     }
 
     @Test
@@ -114,5 +132,29 @@ class SimulationTest {
         assertThat(log.records()).extracting(EventRecord::kind).containsExactly("e3", "e4", "e5");
         assertThat(log.records().get(0).index()).isEqualTo(2);
         assertThat(log.records().get(0).timeNs()).isEqualTo(3);
+    }
+
+    @Test
+    void eventLogsOfTwoRunsPointAtTheFirstDivergentEvent() {
+        List<List<EventRecord>> logs = new ArrayList<>();
+        for (long digestOfThird : new long[] {3, 99, 3}) {
+            Simulation sim = new Simulation(1);
+            EventLog log = sim.enableEventLog(10);
+            for (int i = 1; i <= 5; i++) {
+                sim.schedule(i, "e", 0, i == 3 ? digestOfThird : i, () -> {});
+            }
+            sim.runUntil(Long.MAX_VALUE);
+            logs.add(log.records());
+        }
+        assertThat(EventLog.firstDivergence(logs.get(0), logs.get(2))).isEmpty();
+        EventLog.Divergence d =
+                EventLog.firstDivergence(logs.get(0), logs.get(1)).orElseThrow();
+        assertThat(d.position()).isEqualTo(2);
+        assertThat(d.left().digest()).isEqualTo(3);
+        assertThat(d.right().digest()).isEqualTo(99);
+        assertThat(EventLog.firstDivergence(logs.get(0), logs.get(0).subList(0, 4))
+                        .orElseThrow()
+                        .right())
+                .isNull();
     }
 }

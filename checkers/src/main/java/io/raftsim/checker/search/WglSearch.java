@@ -40,8 +40,16 @@ public final class WglSearch {
     private final int head;
     private final int[] next;
     private final int[] prev;
+    private final int infoHead;
+    private final int[] nextInfo;
+    private final int[] prevInfo;
     private final boolean[] info;
     private final long[] zobrist;
+    // Bit numbering of the linearized set: ops that returned first (in invocation order), info ops
+    // in a separate array (see ConfigSet for why).
+    private final int[] bit;
+    // For an info op: the previous info op with the same input, or NIL (symmetry pruning, see run()).
+    private final int[] previousTwin;
 
     // State interning: the search works on int state ids; step() runs once per (state, input).
     private final List<Object> states = new ArrayList<>();
@@ -62,16 +70,36 @@ public final class WglSearch {
         this.head = 2 * n;
         this.next = new int[2 * n + 1];
         this.prev = new int[2 * n + 1];
+        this.infoHead = n;
+        this.nextInfo = new int[n + 1];
+        this.prevInfo = new int[n + 1];
         this.info = new boolean[n];
         this.zobrist = new long[n];
+        this.bit = new int[n];
+        this.previousTwin = new int[n];
+        Map<Integer, Integer> lastInfoWithInput = new HashMap<>();
+        int definite = 0;
+        int infos = 0;
         for (int i = 0; i < n; i++) {
             info[i] = problem.returnPos()[i] < 0;
             zobrist[i] = Mix.mix64(0x5851f42d4c957f2dL + i);
+            bit[i] = info[i] ? infos++ : definite++;
+            previousTwin[i] = NIL;
+            if (info[i]) {
+                Integer twin = lastInfoWithInput.put(problem.inputIds()[i], i);
+                previousTwin[i] = twin == null ? NIL : twin;
+            }
         }
+        this.definiteWords = new long[(definite >>> 6) + 1];
+        this.infoWords = new long[(infos >>> 6) + 1];
         buildList();
     }
 
-    /** Links the entries in history order: calls by invocation position, returns by return position. */
+    /**
+     * Links the entries in history order: calls by invocation position, returns by return position.
+     * Ops that never returned go to a list of their own (in invocation order) so that scanning for
+     * the next op that returned never walks over them.
+     */
     private void buildList() {
         int definite = 0;
         for (int i = 0; i < n; i++) {
@@ -79,14 +107,20 @@ public final class WglSearch {
                 definite++;
             }
         }
-        long[] events = new long[n + definite];
+        long[] events = new long[2 * definite];
         int k = 0;
+        int lastInfo = infoHead;
         for (int i = 0; i < n; i++) {
-            events[k++] = ((long) p.invokePos()[i] << 32) | i;
-            if (!info[i]) {
+            if (info[i]) {
+                nextInfo[lastInfo] = i;
+                prevInfo[i] = lastInfo;
+                lastInfo = i;
+            } else {
+                events[k++] = ((long) p.invokePos()[i] << 32) | i;
                 events[k++] = ((long) p.returnPos()[i] << 32) | (n + i);
             }
         }
+        nextInfo[lastInfo] = NIL;
         Arrays.sort(events);
         int last = head;
         for (long e : events) {
@@ -124,26 +158,37 @@ public final class WglSearch {
     }
 
     private void lift(int op) {
+        if (info[op]) {
+            nextInfo[prevInfo[op]] = nextInfo[op];
+            if (nextInfo[op] != NIL) {
+                prevInfo[nextInfo[op]] = prevInfo[op];
+            }
+            return;
+        }
         next[prev[op]] = next[op];
         if (next[op] != NIL) {
             prev[next[op]] = prev[op];
         }
-        if (!info[op]) {
-            int r = n + op;
-            next[prev[r]] = next[r];
-            if (next[r] != NIL) {
-                prev[next[r]] = prev[r];
-            }
+        int r = n + op;
+        next[prev[r]] = next[r];
+        if (next[r] != NIL) {
+            prev[next[r]] = prev[r];
         }
     }
 
+    /** Undoes {@link #lift} (dancing links: the removed entries still point at their neighbours). */
     private void unlift(int op) {
-        if (!info[op]) {
-            int r = n + op;
-            next[prev[r]] = r;
-            if (next[r] != NIL) {
-                prev[next[r]] = r;
+        if (info[op]) {
+            nextInfo[prevInfo[op]] = op;
+            if (nextInfo[op] != NIL) {
+                prevInfo[nextInfo[op]] = op;
             }
+            return;
+        }
+        int r = n + op;
+        next[prev[r]] = r;
+        if (next[r] != NIL) {
+            prev[next[r]] = r;
         }
         next[prev[op]] = op;
         if (next[op] != NIL) {
@@ -152,13 +197,28 @@ public final class WglSearch {
     }
 
     private long startNanos;
+    private final long[] definiteWords;
+    private final long[] infoWords;
+
+    private void setBit(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        w[bit[op] >>> 6] |= 1L << bit[op];
+    }
+
+    private void clearBit(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        w[bit[op] >>> 6] &= ~(1L << bit[op]);
+    }
+
+    private boolean isLinearized(int op) {
+        long[] w = info[op] ? infoWords : definiteWords;
+        return (w[bit[op] >>> 6] & (1L << bit[op])) != 0;
+    }
 
     public SearchOutcome run() {
         startNanos = System.nanoTime();
-        int words = (n >>> 6) + 1;
-        long[] linearized = new long[words];
         long setHash = 0;
-        ConfigSet memo = new ConfigSet(words);
+        ConfigSet memo = new ConfigSet();
         int[] stackOp = new int[n];
         int[] stackState = new int[n];
         boolean[] stackPhase2 = new boolean[n];
@@ -171,32 +231,28 @@ public final class WglSearch {
         int boundary = NIL;
         long steps = 0;
         while (true) {
-            if ((++steps & (CHECK_EVERY - 1)) == 0) {
+            if ((steps++ & (CHECK_EVERY - 1)) == 0) {
                 SearchOutcome.Status stop = overBudget(memo);
                 if (stop != null) {
                     return outcome(stop, Arrays.copyOf(stackOp, depth), memo);
                 }
             }
-            int candidate = NIL;
+            int candidate;
             if (!phase2) {
                 if (node == NIL) {
                     return outcome(SearchOutcome.Status.LINEARIZABLE, Arrays.copyOf(stackOp, depth), memo);
                 }
                 if (node >= n) {
                     // The first return entry: every op that returned before it is linearized.
-                    // Now try the ops that never returned, from the start of the list.
+                    // Now try the ops that never returned and were invoked before it.
                     phase2 = true;
                     boundary = node;
-                    node = next[head];
-                    continue;
-                }
-                if (info[node]) {
-                    node = next[node];
+                    node = nextInfo[infoHead];
                     continue;
                 }
                 candidate = node;
             } else {
-                if (node == boundary) {
+                if (node == NIL || p.invokePos()[node] > p.returnPos()[boundary - n]) {
                     noteDeadEnd(boundary - n, state, stackOp, depth);
                     if (depth == 0) {
                         return outcome(SearchOutcome.Status.NOT_LINEARIZABLE, bestPrefix, memo);
@@ -206,23 +262,39 @@ public final class WglSearch {
                     state = stackState[depth];
                     phase2 = stackPhase2[depth];
                     boundary = stackBoundary[depth];
-                    linearized[op >>> 6] &= ~(1L << op);
-                    setHash ^= zobrist[op];
+                    clearBit(op);
+                    if (!info[op]) {
+                        setHash ^= zobrist[op];
+                    }
                     unlift(op);
-                    node = next[op];
+                    node = info[op] ? nextInfo[op] : next[op];
                     continue;
                 }
-                if (!info[node]) {
-                    node = next[node];
+                if (previousTwin[node] != NIL && !isLinearized(previousTwin[node])) {
+                    // Symmetry: an info op identical to an earlier, still unlinearized one leads
+                    // exactly where that one leads (neither has a return to meet), so try only the
+                    // earliest of each kind.
+                    node = nextInfo[node];
                     continue;
                 }
                 candidate = node;
             }
             int after = transition(state, p.inputIds()[candidate]);
+            if (after == state && info[candidate]) {
+                // An op that never returned and would not change the state is pointless here:
+                // leaving it out reaches the same state with more options left.
+                after = -1;
+            }
             if (after >= 0) {
-                linearized[candidate >>> 6] |= 1L << candidate;
-                long newHash = setHash ^ zobrist[candidate];
-                if (memo.add(newHash, after, linearized)) {
+                setBit(candidate);
+                long newHash = info[candidate] ? setHash : setHash ^ zobrist[candidate];
+                if (memo.add(newHash, after, definiteWords, infoWords)) {
+                    if (memo.size() > limits.maxConfigurations()) {
+                        return outcome(SearchOutcome.Status.CONFIGURATION_BUDGET, Arrays.copyOf(stackOp, depth), memo);
+                    }
+                    if (memo.bytes() > limits.maxMemoryBytes()) {
+                        return outcome(SearchOutcome.Status.MEMORY_BUDGET, Arrays.copyOf(stackOp, depth), memo);
+                    }
                     stackOp[depth] = candidate;
                     stackState[depth] = state;
                     stackPhase2[depth] = phase2;
@@ -235,21 +307,15 @@ public final class WglSearch {
                     phase2 = false;
                     continue;
                 }
-                linearized[candidate >>> 6] &= ~(1L << candidate);
+                clearBit(candidate);
             }
-            node = next[candidate];
+            node = info[candidate] ? nextInfo[candidate] : next[candidate];
         }
     }
 
     private SearchOutcome.Status overBudget(ConfigSet memo) {
         if (limits.cancelled().getAsBoolean()) {
             return SearchOutcome.Status.CANCELLED;
-        }
-        if (memo.size() > limits.maxConfigurations()) {
-            return SearchOutcome.Status.CONFIGURATION_BUDGET;
-        }
-        if (memo.bytes() > limits.maxMemoryBytes()) {
-            return SearchOutcome.Status.MEMORY_BUDGET;
         }
         if (System.nanoTime() - limits.deadlineNanos() > 0) {
             return SearchOutcome.Status.TIME_BUDGET;

@@ -55,25 +55,38 @@ final class Leader implements Role {
         }
     }
 
-    /** Heartbeats verify only what is known to match, so they never trigger a truncation. */
+    /**
+     * Heartbeats verify only what is known to match (prev = match index), so they never trigger a
+     * rejection or a truncation; they also carry the commit index. A follower that acknowledged
+     * nothing over a whole round while messages were in flight lost one: probe it again.
+     */
     private void broadcastHeartbeat(RaftCore core) {
         for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
             if (e.getKey().equals(core.self())) {
                 continue;
             }
-            long match = e.getValue().matchIndex();
-            core.send(
-                    new AppendEntriesRequest(
-                            core.groupId(),
-                            core.self(),
-                            e.getKey(),
-                            core.term(),
-                            match,
-                            core.log().termAt(match),
-                            List.of(),
-                            core.log().committed()),
-                    false);
+            sendHeartbeat(core, e.getKey(), e.getValue());
+            if (e.getValue().stalledSinceLastHeartbeat()) {
+                e.getValue().becomeProbe();
+                sendAppend(core, e.getKey(), true);
+            }
         }
+    }
+
+    private void sendHeartbeat(RaftCore core, PeerId to, Progress pr) {
+        long match = pr.matchIndex();
+        core.send(
+                new AppendEntriesRequest(
+                        core.groupId(),
+                        core.self(),
+                        to,
+                        core.term(),
+                        match,
+                        core.log().termAt(match),
+                        List.of(),
+                        core.log().committed()),
+                false);
+        pr.setSentCommit(Math.min(match, core.log().committed()));
     }
 
     void broadcastAppend(RaftCore core, boolean sendIfEmpty) {
@@ -100,8 +113,18 @@ final class Leader implements Role {
                                 core.config().maxEntriesPerAppend(),
                                 core.config().maxBytesPerAppend())
                 : List.of();
-        if (entries.isEmpty() && !sendIfEmpty) {
-            return false;
+        if (entries.isEmpty()) {
+            if (!sendIfEmpty) {
+                return false;
+            }
+            if (pr.state() == ProgressState.REPLICATE) {
+                // Nothing new: only the commit index to tell (if any), without disturbing the pipeline.
+                if (Math.min(pr.matchIndex(), core.log().committed()) <= pr.sentCommit()) {
+                    return false;
+                }
+                sendHeartbeat(core, to, pr);
+                return true;
+            }
         }
         core.send(
                 new AppendEntriesRequest(
@@ -115,6 +138,7 @@ final class Leader implements Role {
                         core.log().committed()),
                 false);
         pr.sentAppend(prev + entries.size(), entries.size());
+        pr.setSentCommit(Math.min(prev + entries.size(), core.log().committed()));
         return true;
     }
 
@@ -143,20 +167,26 @@ final class Leader implements Role {
             if (maybeCommit(core)) {
                 broadcastAppend(core, true);
             } else {
+                boolean sent = false;
                 while (sendAppend(core, r.from(), false)) {
-                    // Fill the in-flight window.
+                    sent = true; // Fill the in-flight window.
+                }
+                if (!sent
+                        && pr.sentCommit()
+                                < Math.min(pr.matchIndex(), core.log().committed())) {
+                    // The follower has not heard of the commit index it can now use.
+                    sendAppend(core, r.from(), true);
                 }
             }
             return;
         }
-        // An answer that acknowledged nothing new (a heartbeat's): unstick lost messages, as etcd does.
+        // An answer that acknowledged nothing new (a heartbeat's, or a duplicate). A probing follower
+        // may have lost our probe: send it again. A replicating one is left to the heartbeat round.
         if (pr.state() == ProgressState.PROBE) {
             pr.resumeProbe();
-        } else if (pr.inflights().full()) {
-            pr.inflights().freeFirst();
-        }
-        if (pr.matchIndex() < core.log().lastIndex()) {
-            sendAppend(core, r.from(), true);
+            if (pr.matchIndex() < core.log().lastIndex()) {
+                sendAppend(core, r.from(), true);
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import io.raftsim.engine.core.log.LogWriter;
 import io.raftsim.engine.core.log.RaftLog;
 import io.raftsim.engine.core.log.StableLog;
 import io.raftsim.engine.core.quorum.JointConfig;
-import io.raftsim.engine.core.quorum.MajorityConfig;
 import io.raftsim.engine.core.tracker.ProgressTracker;
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.AppendEntriesResponse;
@@ -25,7 +24,6 @@ import io.raftsim.engine.storage.RaftMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * Raft as a pure, deterministic state machine (DESIGN.md section 4, etcd's RawNode idea): inputs
@@ -83,14 +81,16 @@ public final class RaftCore {
             }
         };
         this.log = new RaftLog(stable, writer, config.entryCacheCapacity());
-        if (log.lastTerm() > term) {
-            throw new IllegalStateException("meta term " + term + " is behind the log's last term " + log.lastTerm()
-                    + " at index " + log.lastIndex() + ": term must be durable before entries of it");
-        }
         this.configuration = latestConfiguration(initialConfiguration);
         this.tracker = new ProgressTracker(
                 JointConfig.simple(configuration.peers()), configuration.learners(), config.maxInflightAppends());
         resetRandomizedElectionTimeout();
+        if (log.lastTerm() > term) {
+            // Meta and log are separate files: a crash can keep a follower's entries of a new term but
+            // not the term itself. Nothing was acknowledged (every message waits for both), and no
+            // vote was cast in the lost term, so adopting the log's term without a vote is safe.
+            setHardState(log.lastTerm(), null);
+        }
     }
 
     /** Raft §6: a server uses the latest configuration in its log, committed or not. */
@@ -411,9 +411,7 @@ public final class RaftCore {
 
     private void handleRequestVote(RequestVoteRequest r) {
         // Figure 2 RequestVote receiver: one vote per term, only for an up-to-date log (§5.4.1).
-        boolean canVote = self.equals(leader)
-                ? false
-                : (votedFor == null && leader == null) || r.from().equals(votedFor);
+        boolean canVote = (votedFor == null && leader == null) || r.from().equals(votedFor);
         boolean grant = canVote && log.isUpToDate(r.lastLogIndex(), r.lastLogTerm());
         if (grant) {
             electionElapsed = 0;
@@ -436,15 +434,5 @@ public final class RaftCore {
         send(
                 AppendEntriesResponse.reject(groupId, self, req.from(), term, req.prevLogIndex(), hint[0], hint[1]),
                 false);
-    }
-
-    /** Voters of the current configuration (for callers that need a plain set). */
-    public TreeSet<PeerId> voters() {
-        return new TreeSet<>(tracker.config().voters());
-    }
-
-    /** The simple-majority view of the current voters. */
-    public MajorityConfig majority() {
-        return tracker.config().incoming();
     }
 }

@@ -49,8 +49,19 @@ public final class NodeImpl implements RaftNode {
     private final StateMachine fsm;
     private final long tickNanos;
 
+    /** The node's own lifecycle; the raft role comes from the core while RUNNING. */
+    private enum Lifecycle {
+        NEW,
+        RUNNING,
+        ERROR,
+        SHUTDOWN
+    }
+
     private RaftCore core;
-    private NodeState lifecycle = NodeState.UNINITIALIZED;
+    private Lifecycle lifecycle = Lifecycle.NEW;
+    /** True while effects are being handled: storage completions arriving then are deferred. */
+    private boolean processing;
+
     private Cancellable tickTimer;
 
     // Storage ordering: sequence numbers of issued and completed writes, for the send barrier.
@@ -88,7 +99,7 @@ public final class NodeImpl implements RaftNode {
 
     @Override
     public void start() {
-        if (lifecycle != NodeState.UNINITIALIZED) {
+        if (lifecycle != Lifecycle.NEW) {
             throw new IllegalStateException("node " + serverId + " already started (state " + lifecycle + ")");
         }
         RaftMeta meta = env.metaStorage().load();
@@ -101,28 +112,29 @@ public final class NodeImpl implements RaftNode {
                 new LogStorageView(env.logStorage()),
                 options.initialConfiguration());
         applyQueuedTo = core.log().applied();
-        lifecycle = NodeState.FOLLOWER;
+        lifecycle = Lifecycle.RUNNING;
         scheduleTick();
         process();
     }
 
     @Override
     public void shutdown(Closure done) {
-        if (lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.SHUTDOWN) {
             if (done != null) {
                 env.clock().execute(() -> done.run(Status.ok()));
             }
             return;
         }
-        boolean wasRunning = lifecycle != NodeState.UNINITIALIZED;
-        lifecycle = NodeState.SHUTDOWN;
+        boolean wasStarted = lifecycle != Lifecycle.NEW;
+        lifecycle = Lifecycle.SHUTDOWN;
         if (tickTimer != null) {
             tickTimer.cancel();
         }
-        failBatch(RaftError.ESHUTDOWN, "node shut down");
+        // Older tasks first: closures complete in proposal order.
         failPending(RaftError.ESHUTDOWN, "node shut down before the task was applied");
+        failBatch(RaftError.ESHUTDOWN, "node shut down");
         outbox.clear();
-        if (wasRunning) {
+        if (wasStarted) {
             enqueueFsm(new FsmEvent.Shutdown(done));
         } else if (done != null) {
             env.clock().execute(() -> done.run(Status.ok()));
@@ -130,7 +142,7 @@ public final class NodeImpl implements RaftNode {
     }
 
     private boolean running() {
-        return lifecycle == NodeState.FOLLOWER;
+        return lifecycle == Lifecycle.RUNNING;
     }
 
     private void scheduleTick() {
@@ -176,10 +188,10 @@ public final class NodeImpl implements RaftNode {
     }
 
     private Status refusal(Task task) {
-        if (lifecycle == NodeState.UNINITIALIZED || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.NEW || lifecycle == Lifecycle.SHUTDOWN) {
             return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
         }
-        if (lifecycle == NodeState.ERROR) {
+        if (lifecycle == Lifecycle.ERROR) {
             return Status.error(RaftError.ENOTLEADER, "node " + serverId + " is in ERROR state");
         }
         if (core.role() != RoleKind.LEADER) {
@@ -229,15 +241,28 @@ public final class NodeImpl implements RaftNode {
         if (core == null) {
             return;
         }
-        for (Effect e : core.drainEffects()) {
-            if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
-                handleAfterStop(e);
-                continue;
+        boolean outer = !processing;
+        processing = true;
+        try {
+            List<Effect> effects;
+            while (!(effects = core.drainEffects()).isEmpty()) {
+                for (Effect e : effects) {
+                    if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
+                        handleAfterStop(e);
+                    } else {
+                        handle(e);
+                    }
+                }
             }
-            handle(e);
+        } finally {
+            if (outer) {
+                processing = false;
+            }
         }
-        flushOutbox();
-        queueApply();
+        if (outer) {
+            flushOutbox();
+            queueApply();
+        }
     }
 
     private void handle(Effect e) {
@@ -301,14 +326,20 @@ public final class NodeImpl implements RaftNode {
         } else if (e instanceof Effect.SteppedDown sd) {
             leaderTerm = -1;
             leaderConfIndex = -1;
-            failBatch(RaftError.ENOTLEADER, "leader stepped down before proposing: " + sd.reason());
             failPending(RaftError.EPERM, "leader stepped down (" + sd.reason() + "); the entry may still commit");
+            failBatch(RaftError.ENOTLEADER, "leader stepped down before proposing: " + sd.reason());
             enqueueFsm(new FsmEvent.LeaderStop(sd.term(), Status.error(RaftError.EPERM, sd.reason())));
         }
     }
 
     private void onMetaDone(long seq, RaftMeta meta, StorageException err) {
-        if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
+            return;
+        }
+        if (processing) {
+            // A storage that completes synchronously, inside save(): finish handling the current
+            // effects first, so that effects keep their order.
+            env.clock().execute(() -> onMetaDone(seq, meta, err));
             return;
         }
         if (err != null) {
@@ -321,7 +352,11 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void onLogDone(long seq, long index, long term, StorageException err) {
-        if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
+            return;
+        }
+        if (processing) {
+            env.clock().execute(() -> onLogDone(seq, index, term, err));
             return;
         }
         if (err != null) {
@@ -349,17 +384,21 @@ public final class NodeImpl implements RaftNode {
 
     /** Any storage failure: sticky ERROR, onError, hand-over; never retry (the fsync may have lied). */
     private void fail(StorageException ex) {
-        if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
+        fail(Status.error(RaftError.EIO, ex.getMessage()));
+    }
+
+    private void fail(Status status) {
+        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
             return;
         }
-        lifecycle = NodeState.ERROR;
+        lifecycle = Lifecycle.ERROR;
         if (tickTimer != null) {
             tickTimer.cancel();
         }
         outbox.clear();
-        core.halt("storage failure: " + ex.getMessage());
+        core.halt(status.code() + ": " + status.message());
         process();
-        enqueueFsm(new FsmEvent.Error(Status.error(RaftError.EIO, ex.getMessage())));
+        enqueueFsm(new FsmEvent.Error(status));
     }
 
     private void failBatch(RaftError code, String why) {
@@ -385,7 +424,7 @@ public final class NodeImpl implements RaftNode {
     // ---------------------------------------------------------------- apply
 
     private void queueApply() {
-        if (lifecycle == NodeState.ERROR || lifecycle == NodeState.SHUTDOWN) {
+        if (lifecycle == Lifecycle.ERROR || lifecycle == Lifecycle.SHUTDOWN) {
             return;
         }
         long applicable = core.log().applicableIndex();
@@ -397,7 +436,6 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void enqueueFsm(FsmEvent ev) {
-        queueApply();
         fsmQueue.add(ev);
         scheduleApply();
     }
@@ -417,7 +455,7 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         if (ev instanceof FsmEvent.ApplyTo at) {
-            if (lifecycle == NodeState.ERROR) {
+            if (lifecycle == Lifecycle.ERROR) {
                 fsmQueue.pollFirst();
             } else if (applyBatch(at.index())) {
                 fsmQueue.pollFirst();
@@ -472,7 +510,14 @@ public final class NodeImpl implements RaftNode {
         if (data.isEmpty()) {
             return;
         }
-        fsm.onApply(new BatchIterator(List.copyOf(data), new ArrayList<>(closures)));
+        try {
+            fsm.onApply(new BatchIterator(List.copyOf(data), new ArrayList<>(closures)));
+        } catch (RuntimeException e) {
+            // braft: a failing state machine stops the node (ERROR, onError) like a storage error.
+            fail(Status.error(
+                    RaftError.ESTATEMACHINE,
+                    "onApply threw at index " + data.get(0).index() + ": " + e));
+        }
         data.clear();
         closures.clear();
     }
@@ -551,16 +596,28 @@ public final class NodeImpl implements RaftNode {
     public NodeDescription describe() {
         if (core == null) {
             return new NodeDescription(
-                    serverId, lifecycle, 0, null, null, 0, 0, 0, 0, options.initialConfiguration(), new TreeMap<>());
+                    serverId,
+                    lifecycle == Lifecycle.SHUTDOWN ? NodeState.SHUTDOWN : NodeState.UNINITIALIZED,
+                    0,
+                    null,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
+                    options.initialConfiguration(),
+                    new TreeMap<>());
         }
-        NodeState state = lifecycle != NodeState.FOLLOWER
-                ? lifecycle
-                : switch (core.role()) {
-                    case FOLLOWER -> NodeState.FOLLOWER;
-                    case PRE_CANDIDATE -> NodeState.PRE_CANDIDATE;
-                    case CANDIDATE -> NodeState.CANDIDATE;
-                    case LEADER -> NodeState.LEADER;
-                };
+        NodeState state = lifecycle == Lifecycle.ERROR
+                ? NodeState.ERROR
+                : lifecycle == Lifecycle.SHUTDOWN
+                        ? NodeState.SHUTDOWN
+                        : switch (core.role()) {
+                            case FOLLOWER -> NodeState.FOLLOWER;
+                            case PRE_CANDIDATE -> NodeState.PRE_CANDIDATE;
+                            case CANDIDATE -> NodeState.CANDIDATE;
+                            case LEADER -> NodeState.LEADER;
+                        };
         SortedMap<PeerId, PeerProgress> followers = new TreeMap<>();
         if (core.role() == RoleKind.LEADER) {
             for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {

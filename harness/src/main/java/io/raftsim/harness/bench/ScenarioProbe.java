@@ -3,6 +3,8 @@ package io.raftsim.harness.bench;
 import io.raftsim.harness.cluster.Cluster;
 import io.raftsim.harness.run.RunProbe;
 import io.raftsim.sim.Simulation;
+import io.raftsim.sim.disk.DiskLatency;
+import io.raftsim.sim.disk.SimDisk;
 import io.raftsim.sim.net.LinkCounters;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +51,14 @@ final class ScenarioProbe implements RunProbe {
         } else if (scenario == Scenario.SLOW_DISK) {
             sim.scheduleAt(Scenario.FAULT_START_MS * MS, "bench.slow-disk", -1, 0, () -> {
                 int slow = follower(cluster);
-                long normalNs = cluster.process(slow).fileSystem().fsyncLatencyNanos();
-                cluster.process(slow).fileSystem().setFsyncLatencyNanos(Scenario.SLOW_FSYNC_MS * MS);
-                sim.scheduleAt(healAtMs * MS, "bench.disk-healed", slow, 0, () -> cluster.process(slow)
-                        .fileSystem()
-                        .setFsyncLatencyNanos(normalNs));
+                SimDisk disk = cluster.process(slow).disk();
+                DiskLatency normal = disk.config().latency();
+                disk.setLatency(new DiskLatency(
+                        Scenario.SLOW_FSYNC_MS * MS,
+                        normal.writebackNsPerKiB(),
+                        Scenario.SLOW_FSYNC_MS * MS / 2,
+                        normal.readNsPerKiB()));
+                sim.scheduleAt(healAtMs * MS, "bench.disk-healed", slow, 0, () -> disk.setLatency(normal));
             });
         }
     }
@@ -70,7 +75,7 @@ final class ScenarioProbe implements RunProbe {
         network = cluster.network().totals();
         long total = 0;
         for (int i = 0; i < cluster.size(); i++) {
-            total += cluster.process(i).fileSystem().stats().fsyncs();
+            total += cluster.process(i).disk().counters().fsyncs();
         }
         fsyncs = total;
     }

@@ -102,7 +102,7 @@ public final class Campaign {
                 progress.step(line);
             });
         }
-        long wallMs = watch.elapsedNanos() / 1_000_000;
+        long wallMs = Math.round(watch.elapsedSeconds() * 1000);
         List<RunSummary> runs;
         synchronized (results) {
             runs = new ArrayList<>(results.values());

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             FuzzCommand.class,
             ReplayCommand.class,
+            CheckCommand.class,
             BenchCommand.class,
             MutantsCommand.class
         })

@@ -8,7 +8,6 @@ import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftNode;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.spi.fs.StorageException;
-import io.raftsim.engine.spi.fs.memory.CrashMode;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.LogStorage;
 import io.raftsim.engine.storage.MetaStorage;
@@ -16,9 +15,9 @@ import io.raftsim.engine.storage.log.SegmentedLog;
 import io.raftsim.engine.storage.meta.FileMetaStorage;
 import io.raftsim.harness.invariant.InvariantMonitor;
 import io.raftsim.sim.NodeClock;
-import io.raftsim.sim.RandomStreams;
 import io.raftsim.sim.Simulation;
 import io.raftsim.sim.StableHash;
+import io.raftsim.sim.disk.CrashMode;
 import io.raftsim.sim.net.LinkConfig;
 import io.raftsim.sim.net.SimNetwork;
 import io.raftsim.workload.kv.KvStateMachine;
@@ -49,6 +48,7 @@ public final class Cluster {
     private final boolean unsafeAckBeforeFsync;
     private final Configuration initialConf;
     private final List<RoleChange> roleChanges = new ArrayList<>();
+    private final io.raftsim.sim.RandomStream crashRnd;
     private long restarts;
     private long failedStarts;
 
@@ -59,6 +59,7 @@ public final class Cluster {
         this.unsafeAckBeforeFsync = unsafeAckBeforeFsync;
         this.net = new SimNetwork<>(sim, defaultLink());
         this.procs = new NodeProcess[n];
+        this.crashRnd = sim.random("crash.mode");
         PeerId[] peers = new PeerId[n];
         // Each machine's disk has its own fsync latency, 1 to 30 ms: slow disks widen the window
         // in which acknowledged-but-unsynced data can be lost.
@@ -66,7 +67,7 @@ public final class Cluster {
         for (int i = 0; i < n; i++) {
             NodeClock clock = new NodeClock(sim, i);
             long fsyncNs = diskRnd.nextLongBetween(1, 30) * 1_000_000L;
-            procs[i] = new NodeProcess(this, i, clock, RandomStreams.streamSeed(sim.rootSeed(), "disk.n" + i), fsyncNs);
+            procs[i] = new NodeProcess(this, sim, i, clock, fsyncNs);
             peers[i] = procs[i].peer;
         }
         for (int i = 0; i < n; i++) {
@@ -212,7 +213,11 @@ public final class Cluster {
         p.fsm = null;
         p.heldWhilePaused.clear();
         net.crash(p.endpoint);
-        p.fs.crash(torn ? CrashMode.TORN_PREFIX : CrashMode.LOSE_UNSYNCED);
+        CrashMode mode = CrashMode.LOSE_UNSYNCED;
+        if (torn) {
+            mode = crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER;
+        }
+        p.disk.crash(mode);
         noteRole(p, "DOWN", p.lastTerm);
     }
 

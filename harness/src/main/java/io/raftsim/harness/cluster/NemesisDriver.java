@@ -1,9 +1,10 @@
 package io.raftsim.harness.cluster;
 
 import io.raftsim.engine.message.RaftMessage;
-import io.raftsim.engine.spi.fs.memory.MemoryFileSystem;
+import io.raftsim.engine.spi.fs.FileSystem;
 import io.raftsim.sim.Simulation;
 import io.raftsim.sim.StableHash;
+import io.raftsim.sim.disk.SimDisk;
 import io.raftsim.sim.net.Endpoint;
 import io.raftsim.sim.net.Link;
 import io.raftsim.sim.net.LinkConfig;
@@ -172,58 +173,51 @@ public final class NemesisDriver {
 
     private boolean disk(FaultEvent e, DiskFault d) {
         NodeProcess p = cluster.process(d.node());
-        MemoryFileSystem fs = p.fs;
-        List<String> files = files(fs, Cluster.LOG_DIR);
+        SimDisk disk = p.disk;
+        List<String> files = files(p.fs, Cluster.LOG_DIR);
         if (d instanceof FsyncError) {
             if (p.status == ProcessStatus.DOWN || files.isEmpty()) {
                 return false;
             }
-            for (String f : files) {
-                fs.failNextFsync(f);
-            }
-            // braft stops the node on a failed fsync; the operator restarts it (never retry an fsync).
-            later(e, () -> restartIfUp(d.node()));
+            // EIO on the next syncs, dirty pages dropped (as on Linux). braft stops the node; the
+            // operator restarts it when the event ends. The engine must never retry the fsync.
+            disk.faults().failNextFsyncs(3);
+            later(e, () -> {
+                disk.faults().failNextFsyncs(0);
+                restartIfUp(d.node());
+            });
         } else if (d instanceof ReadError) {
             if (files.isEmpty()) {
                 return false;
             }
             for (String f : files) {
-                fs.injectReadError(f, 0, Long.MAX_VALUE / 2);
+                disk.faults().addReadError(f, 0, Long.MAX_VALUE / 4);
             }
             later(e, () -> {
-                for (String f : files) {
-                    if (fs.exists(f)) {
-                        fs.clearReadErrors(f);
-                    }
-                }
+                disk.faults().clearReadErrors();
                 restartIfUp(d.node());
             });
         } else if (d instanceof DiskFull) {
-            fs.setCapacityBytes(fs.usedBytes());
+            disk.faults().full(true);
             later(e, () -> {
-                fs.setCapacityBytes(Long.MAX_VALUE);
+                disk.faults().full(false);
                 restartIfUp(d.node());
             });
         } else if (d instanceof BitFlip b) {
             // Bit rot is noticed when the data is read again: crash, flip, restart after the event.
             // The crash comes first: it decides which files (and bytes) are durable at all.
             cluster.kill(b.node(), false);
-            List<String> candidates = new ArrayList<>();
-            for (String f : files(fs, Cluster.LOG_DIR)) {
-                if (fs.durableSize(f) > 0) {
-                    candidates.add(f);
-                }
+            List<String> candidates = files(p.fs, Cluster.LOG_DIR);
+            boolean flipped = false;
+            for (int i = 0; i < candidates.size() && !flipped; i++) {
+                String victim = candidates.get((int) Math.floorMod(b.selector() + i, (long) candidates.size()));
+                flipped = !disk.flipBits(victim, 1).isEmpty();
             }
-            if (candidates.isEmpty()) {
-                later(e, () -> cluster.restart(b.node()));
-                return false;
-            }
-            String victim = candidates.get((int) Math.floorMod(b.selector(), (long) candidates.size()));
-            fs.flipRandomBit(victim);
             later(e, () -> cluster.restart(b.node()));
             if (e.durationMs() == 0) {
                 cluster.restart(b.node());
             }
+            return flipped;
         }
         return true;
     }
@@ -234,7 +228,7 @@ public final class NemesisDriver {
         }
     }
 
-    private static List<String> files(MemoryFileSystem fs, String dir) {
+    private static List<String> files(FileSystem fs, String dir) {
         List<String> out = new ArrayList<>();
         for (String name : fs.list(dir)) {
             out.add(dir + "/" + name);
@@ -289,10 +283,7 @@ public final class NemesisDriver {
             NodeProcess p = cluster.process(i);
             reconfigureAround(i, Cluster.defaultLink());
             p.clock.setDrift(0);
-            p.fs.setCapacityBytes(Long.MAX_VALUE);
-            for (String f : files(p.fs, Cluster.LOG_DIR)) {
-                p.fs.clearReadErrors(f);
-            }
+            p.disk.faults().full(false).clearReadErrors().failNextFsyncs(0);
             if (p.status == ProcessStatus.PAUSED) {
                 cluster.resume(i);
             }

@@ -2,8 +2,12 @@ package io.raftsim.harness.cluster;
 
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftNode;
-import io.raftsim.engine.spi.fs.memory.MemoryFileSystem;
+import io.raftsim.harness.adapter.SimDiskFileSystem;
 import io.raftsim.sim.NodeClock;
+import io.raftsim.sim.Simulation;
+import io.raftsim.sim.disk.DiskConfig;
+import io.raftsim.sim.disk.DiskLatency;
+import io.raftsim.sim.disk.SimDisk;
 import io.raftsim.sim.net.Endpoint;
 import io.raftsim.workload.kv.KvStateMachine;
 import java.util.ArrayDeque;
@@ -18,7 +22,8 @@ public final class NodeProcess {
     final PeerId peer;
     final NodeClock clock;
     final SimClock engineClock;
-    final MemoryFileSystem fs;
+    final SimDisk disk;
+    final SimDiskFileSystem fs;
     private final Cluster cluster;
     Endpoint endpoint;
     ProcessStatus status = ProcessStatus.DOWN;
@@ -30,18 +35,16 @@ public final class NodeProcess {
     long lastTerm = -1;
     long leaderEvents;
 
-    NodeProcess(Cluster cluster, int index, NodeClock clock, long fsSeed, long fsyncLatencyNs) {
+    NodeProcess(Cluster cluster, Simulation sim, int index, NodeClock clock, long fsyncLatencyNs) {
         this.cluster = cluster;
         this.index = index;
         this.peer = PeerId.of("n" + index);
         this.clock = clock;
         this.engineClock = new SimClock(this, clock);
-        this.fs = new MemoryFileSystem(
-                engineClock,
-                io.raftsim.engine.spi.fs.memory.MemoryFsOptions.DEFAULT
-                        .withFsyncLatencyNanos(fsyncLatencyNs)
-                        .withDirSyncLatencyNanos(fsyncLatencyNs),
-                fsSeed);
+        DiskLatency latency = new DiskLatency(fsyncLatencyNs, 1_000L, fsyncLatencyNs / 2, 500L);
+        this.disk = new SimDisk(sim, index, "n" + index, DiskConfig.defaults().withLatency(latency));
+        // Disk completions are events of this process: held while it is paused, dropped once it died.
+        this.fs = new SimDiskFileSystem(disk, r -> () -> runNow(r));
     }
 
     int incarnation() {
@@ -66,8 +69,8 @@ public final class NodeProcess {
     }
 
     /** The machine's disk (survives crashes); benchmarks read its counters. */
-    public MemoryFileSystem fileSystem() {
-        return fs;
+    public SimDisk disk() {
+        return disk;
     }
 
     public KvStateMachine stateMachine() {

@@ -91,7 +91,27 @@ public final class JdkMutantRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temp directory", e);
         }
-        copySource(o.sourceRoot(), work);
+        // The committed source (HEAD), so that edits in progress cannot leak into a campaign; outside
+        // a git checkout, the working tree as it is.
+        Path tar = work.resolve("source.tar");
+        int rc = exec(
+                work,
+                List.of(
+                        "git",
+                        "-C",
+                        o.sourceRoot().toString(),
+                        "archive",
+                        "--format=tar",
+                        "-o",
+                        tar.toString(),
+                        "HEAD"),
+                work.resolve("archive.log"));
+        if (rc == 0 && exec(work, List.of("tar", "-xf", tar.toString()), work.resolve("untar.log")) == 0) {
+            log.accept(name + ": source = git HEAD of " + o.sourceRoot());
+        } else {
+            copySource(o.sourceRoot(), work);
+            log.accept(name + ": source = working tree of " + o.sourceRoot() + " (not a git checkout)");
+        }
         return work;
     }
 

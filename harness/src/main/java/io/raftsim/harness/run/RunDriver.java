@@ -156,7 +156,7 @@ public final class RunDriver {
                 verdict == Verdict.VALID ? null : failure,
                 sim.traceHash().hex(),
                 sim.nowNs() / MS,
-                wall.elapsedNanos() / 1_000_000,
+                Math.round(wall.elapsedSeconds() * 1000),
                 sim.executedEvents(),
                 clients.counts(),
                 fired,

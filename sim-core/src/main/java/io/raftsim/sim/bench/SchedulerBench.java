@@ -15,17 +15,18 @@ public final class SchedulerBench {
 
     public static void main(String[] args) {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 20_000_000L;
-        System.out.println("| scenario | events | seconds | events/s |");
-        System.out.println("| --- | ---: | ---: | ---: |");
+        System.out.println("| scenario | events | wall s | CPU s | events/s (wall) | events/s (CPU, one core) |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (int chains : new int[] {1, 1024}) {
             measure(chains, events / 4); // warm-up
             double[] r = measure(chains, events);
             System.out.printf(
-                    "| scheduler, %d chain(s), random delays | %d | %.3f | %,.0f |%n", chains, events, r[0], r[1]);
+                    "| scheduler, %d chain(s), random delays | %d | %.3f | %.3f | %,.0f | %,.0f |%n",
+                    chains, events, r[0], r[1], events / r[0], events / r[1]);
         }
     }
 
-    /** Returns {seconds, events per second}. */
+    /** Returns {wall seconds, CPU seconds}. */
     static double[] measure(int chains, long events) {
         Simulation sim = new Simulation(42);
         RandomStream rnd = sim.random("bench");
@@ -35,11 +36,12 @@ public final class SchedulerBench {
         }
         JdkStopwatch sw = new JdkStopwatch();
         sim.runUntil(Long.MAX_VALUE);
-        double s = sw.elapsedSeconds();
+        double wall = sw.elapsedSeconds();
+        double cpu = sw.cpuSeconds();
         if (sim.executedEvents() != perChain * chains) {
             throw new IllegalStateException("ran " + sim.executedEvents() + " events, expected " + perChain * chains);
         }
-        return new double[] {s, sim.executedEvents() / s};
+        return new double[] {wall, cpu};
     }
 
     private static final class Chain implements Runnable {

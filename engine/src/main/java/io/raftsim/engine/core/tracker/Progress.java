@@ -13,6 +13,12 @@ public final class Progress {
     /** Heard from since the last CheckQuorum round (dissertation §6.2). */
     private boolean recentActive;
 
+    /** Highest commit index this peer can have learned from what we sent (capped at what it verified). */
+    private long sentCommit;
+
+    /** Match index seen at the previous heartbeat round: no change over a round means a lost message. */
+    private long matchAtLastHeartbeat;
+
     private final Inflights inflights;
 
     public Progress(long nextIndex, int maxInflight) {
@@ -42,6 +48,25 @@ public final class Progress {
 
     public Inflights inflights() {
         return inflights;
+    }
+
+    public long sentCommit() {
+        return sentCommit;
+    }
+
+    public void setSentCommit(long commit) {
+        sentCommit = Math.max(sentCommit, commit);
+    }
+
+    /**
+     * Called once per heartbeat round: true if this follower is replicating, has messages in flight
+     * and acknowledged nothing since the previous round, so a message was probably lost.
+     */
+    public boolean stalledSinceLastHeartbeat() {
+        boolean stalled =
+                state == ProgressState.REPLICATE && inflights.count() > 0 && matchIndex == matchAtLastHeartbeat;
+        matchAtLastHeartbeat = matchIndex;
+        return stalled;
     }
 
     public boolean recentActive() {

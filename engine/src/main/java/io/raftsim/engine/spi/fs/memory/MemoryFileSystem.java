@@ -34,9 +34,6 @@ public final class MemoryFileSystem implements FileSystem {
     private final List<FsNode> failingSyncs = new ArrayList<>();
 
     private long capacityBytes;
-    /** Current fsync latency: starts from the options, a slow-disk scenario raises it mid-run. */
-    private long fsyncLatencyNanos;
-
     private long epoch;
     private long fsyncs;
     private long dirSyncs;
@@ -47,7 +44,6 @@ public final class MemoryFileSystem implements FileSystem {
         this.options = Objects.requireNonNull(options, "options");
         this.random = new SplittableRandom(seed);
         this.capacityBytes = options.capacityBytes();
-        this.fsyncLatencyNanos = options.fsyncLatencyNanos();
     }
 
     public MemoryFileSystem(Clock clock, long seed) {
@@ -251,18 +247,6 @@ public final class MemoryFileSystem implements FileSystem {
     }
 
     /** Changes the space limit; writes that would grow the files beyond it fail with ENOSPC. */
-    public long fsyncLatencyNanos() {
-        return fsyncLatencyNanos;
-    }
-
-    /** A disk that becomes slow (or fast again): fsyncs started from now on take {@code nanos}. */
-    public void setFsyncLatencyNanos(long nanos) {
-        if (nanos < 0) {
-            throw new IllegalArgumentException("fsync latency must be >= 0, got " + nanos);
-        }
-        fsyncLatencyNanos = nanos;
-    }
-
     public void setCapacityBytes(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("capacityBytes must be >= 0, got " + bytes);
@@ -307,7 +291,7 @@ public final class MemoryFileSystem implements FileSystem {
     void fsyncInode(String path, Inode inode, IoCallback done) {
         long coveredSeq = inode.lastSeq();
         long issuedEpoch = epoch;
-        clock.schedule(fsyncLatencyNanos, () -> {
+        clock.schedule(options.fsyncLatencyNanos(), () -> {
             if (issuedEpoch != epoch) {
                 return; // the process crashed meanwhile: nobody is left to call back
             }

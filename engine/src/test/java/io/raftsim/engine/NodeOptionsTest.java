@@ -1,0 +1,57 @@
+package io.raftsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class NodeOptionsTest {
+    private static NodeOptions.Builder valid() {
+        return NodeOptions.builder()
+                .initialConfiguration(Configuration.parse("a,b,c"))
+                .stateMachine(it -> {});
+    }
+
+    @Test
+    void defaultsAreValidAndConvertToTicks() {
+        NodeOptions o = valid().build();
+        assertThat(o.electionTicks()).isEqualTo(100);
+        assertThat(o.heartbeatTicks()).isEqualTo(10);
+        assertThat(o.preVote()).isTrue();
+        assertThat(o.checkQuorum()).isTrue();
+    }
+
+    @Test
+    void heartbeatMustBeShorterThanTheElectionTimeout() {
+        assertThatThrownBy(() -> valid().heartbeatIntervalMs(1000)
+                        .electionTimeoutMs(1000)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("heartbeatIntervalMs (1000) must be shorter than electionTimeoutMs (1000)");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        assertThatThrownBy(() -> NodeOptions.builder()
+                        .tickIntervalMs(7)
+                        .maxInflightAppends(0)
+                        .maxEntriesPerAppend(0)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("initialConfiguration must name at least one peer")
+                .hasMessageContaining("stateMachine is required")
+                .hasMessageContaining("heartbeatIntervalMs (100) must be a positive multiple of tickIntervalMs (7)")
+                .hasMessageContaining("electionTimeoutMs (1000) must be a multiple of tickIntervalMs (7)")
+                .hasMessageContaining("maxInflightAppends must be >= 1, got 0")
+                .hasMessageContaining("maxEntriesPerAppend must be >= 1, got 0");
+    }
+
+    @Test
+    void configurationParsesPeersAndLearners() {
+        Configuration c = Configuration.parse("c,a:1,b/l1");
+        assertThat(c.peers()).extracting(PeerId::toString).containsExactly("a:1", "b", "c");
+        assertThat(c.learners()).containsExactly(PeerId.of("l1"));
+        assertThat(c.toString()).isEqualTo("a:1,b,c/l1");
+        assertThatThrownBy(() -> Configuration.parse("a,b/a")).hasMessageContaining("both a voter and a learner");
+    }
+}
