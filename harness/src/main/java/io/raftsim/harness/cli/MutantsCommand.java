@@ -46,6 +46,13 @@ public final class MutantsCommand implements Callable<Integer> {
     @Option(names = "--timeout-minutes", defaultValue = "20", description = "bound of each build and campaign")
     long timeoutMinutes;
 
+    @Option(
+            names = "--fuzz-args",
+            defaultValue = "",
+            description = "extra fuzz options for the baseline and every mutant, e.g. \"--workload register"
+                    + " --nemesis kill,isolate-leader\"")
+    String fuzzArgs;
+
     @Option(names = "--keep", description = "keep each mutant's work directory")
     boolean keep;
 
@@ -74,7 +81,10 @@ public final class MutantsCommand implements Callable<Integer> {
                         time,
                         Arrays.asList(mvnArgs.trim().split("\\s+")),
                         timeoutMinutes,
-                        keep),
+                        keep,
+                        fuzzArgs.isBlank()
+                                ? List.of()
+                                : Arrays.asList(fuzzArgs.trim().split("\\s+"))),
                 line -> System.out.println("  " + line));
         JdkMutantRunner.Baseline baseline = runner.baseline();
         System.out.println("  baseline (unpatched): " + baseline.summary()

@@ -42,7 +42,12 @@ public final class JdkMutantRunner {
             String fuzzTime,
             List<String> mvnArgs,
             long timeoutMinutes,
-            boolean keep) {}
+            boolean keep,
+            List<String> fuzzArgs) {
+        public Options {
+            fuzzArgs = List.copyOf(fuzzArgs);
+        }
+    }
 
     private final Options o;
     private final Consumer<String> log;
@@ -164,27 +169,30 @@ public final class JdkMutantRunner {
         }
     }
 
+    private List<String> fuzzCommand(Path jar, Path out) {
+        List<String> cmd = new ArrayList<>(List.of(
+                "java",
+                "-jar",
+                jar.toString(),
+                "fuzz",
+                "--seeds",
+                o.firstSeed() + ".." + o.lastSeed(),
+                "--quiet",
+                "--jobs",
+                Integer.toString(o.jobs()),
+                "--time",
+                o.fuzzTime(),
+                "--out",
+                out.toString()));
+        cmd.addAll(o.fuzzArgs());
+        return cmd;
+    }
+
     /** Fuzzes every seed of the range (no early stop: the control comparison needs each verdict). */
     private String fuzz(String name, Path work, Path jar, List<SeedFailure> failures) {
         Path out = work.resolve("fuzz");
         log.accept(name + ": fuzz seeds " + o.firstSeed() + ".." + o.lastSeed());
-        int rc = exec(
-                work,
-                List.of(
-                        "java",
-                        "-jar",
-                        jar.toString(),
-                        "fuzz",
-                        "--seeds",
-                        o.firstSeed() + ".." + o.lastSeed(),
-                        "--quiet",
-                        "--jobs",
-                        Integer.toString(o.jobs()),
-                        "--time",
-                        o.fuzzTime(),
-                        "--out",
-                        out.toString()),
-                work.resolve("fuzz.log"));
+        int rc = exec(work, fuzzCommand(jar, out), work.resolve("fuzz.log"));
         Path campaign = out.resolve("campaign.json");
         if (!Files.isRegularFile(campaign)) {
             return "fuzz exited " + rc + " without campaign.json: " + tail(work.resolve("fuzz.log"));
