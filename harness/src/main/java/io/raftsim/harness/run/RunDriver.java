@@ -132,6 +132,9 @@ public final class RunDriver {
                 failure = new Failure(Failure.Kind.CRASH, crashDetail(e, sim));
             }
         }
+        if (failure == null && !unknown) {
+            failure = restartDurability(cluster, nemesis.fired());
+        }
         CheckResult check = null;
         if (failure == null && !unknown) {
             check = checkLinearizable(cfg, clients, checkBudget);
@@ -201,6 +204,24 @@ public final class RunDriver {
      * same applied index and state within {@link #CONVERGE_BOUND_MS} of simulated time after the
      * run's end (no new ops meanwhile; a follower restarted late may have a long log to catch up on).
      */
+    /**
+     * A node must always restart from its own disk unless a fault damaged data at rest (bit rot, a
+     * latent read error): crashes only lose what was never synced, and a failed fsync stops the node
+     * (braft) rather than leaving a hole. An unreadable log without such a fault means synced data
+     * was lost or overwritten: the signature of an fsync error that was ignored (issue 8, mutants).
+     */
+    private static Failure restartDurability(Cluster cluster, Map<FaultKind, Long> fired) {
+        if (cluster.failedStarts() == 0
+                || fired.containsKey(FaultKind.BIT_FLIP)
+                || fired.containsKey(FaultKind.READ_ERROR)) {
+            return null;
+        }
+        return new Failure(
+                Failure.Kind.LIVENESS,
+                "restart-durability: " + cluster.failedStarts() + " restart(s) found the node's own storage unreadable"
+                        + " although no fault damaged data at rest (no bit-flip or read-error fired)");
+    }
+
     private static Failure liveness(Simulation sim, Cluster cluster, ClientDriver clients) {
         if (clients.livenessFailure() != null) {
             return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure());
