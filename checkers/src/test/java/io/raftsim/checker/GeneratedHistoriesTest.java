@@ -80,6 +80,17 @@ class GeneratedHistoriesTest {
                 assertThat(r.verdict())
                         .as(repro(s, what + ", " + sem + ", brute force says " + expected))
                         .isEqualTo(expected ? Verdict.VALID : Verdict.INVALID);
+                // A tiny budget forces the window refutation path: it may say unknown, but an
+                // answer it gives must agree with brute force.
+                CheckResult starved = LinearizabilityChecker.check(
+                        subject,
+                        CAS,
+                        CheckOptions.defaults().withInit(0L).withSemantics(sem).withMaxConfigurations(4));
+                if (starved.verdict() != Verdict.UNKNOWN) {
+                    assertThat(starved.verdict())
+                            .as(repro(s, what + ", " + sem + ", starved budget: " + starved.reason()))
+                            .isEqualTo(expected ? Verdict.VALID : Verdict.INVALID);
+                }
                 if (sem == Model.Semantics.KNOSSOS && what.equals("uncorrupted")) {
                     assertThat(expected)
                             .as(repro(s, "generator must be linearizable"))

@@ -24,6 +24,15 @@ public final class NodeOptions {
     private final int maxApplyBatch;
     private final boolean proposalBatching;
     private final int maxPendingTasks;
+    private final long catchupTimeoutMs;
+    private final long catchupMarginEntries;
+    private final long snapshotThrottleBytesPerSec;
+    private final int snapshotChunkBytes;
+    private final long snapshotMarginEntries;
+    private final long snapshotLogEntries;
+    private final long snapshotIntervalMs;
+    private final long maxClockDriftMs;
+    private final ReadMode readMode;
 
     private NodeOptions(Builder b) {
         this.initialConfiguration = b.initialConfiguration;
@@ -39,6 +48,15 @@ public final class NodeOptions {
         this.maxApplyBatch = b.maxApplyBatch;
         this.proposalBatching = b.proposalBatching;
         this.maxPendingTasks = b.maxPendingTasks;
+        this.catchupTimeoutMs = b.catchupTimeoutMs;
+        this.catchupMarginEntries = b.catchupMarginEntries;
+        this.snapshotThrottleBytesPerSec = b.snapshotThrottleBytesPerSec;
+        this.snapshotChunkBytes = b.snapshotChunkBytes;
+        this.snapshotMarginEntries = b.snapshotMarginEntries;
+        this.snapshotLogEntries = b.snapshotLogEntries;
+        this.snapshotIntervalMs = b.snapshotIntervalMs;
+        this.maxClockDriftMs = b.maxClockDriftMs;
+        this.readMode = b.readMode;
     }
 
     public static Builder builder() {
@@ -60,6 +78,15 @@ public final class NodeOptions {
         b.maxApplyBatch = maxApplyBatch;
         b.proposalBatching = proposalBatching;
         b.maxPendingTasks = maxPendingTasks;
+        b.catchupTimeoutMs = catchupTimeoutMs;
+        b.catchupMarginEntries = catchupMarginEntries;
+        b.snapshotThrottleBytesPerSec = snapshotThrottleBytesPerSec;
+        b.snapshotChunkBytes = snapshotChunkBytes;
+        b.snapshotMarginEntries = snapshotMarginEntries;
+        b.snapshotLogEntries = snapshotLogEntries;
+        b.snapshotIntervalMs = snapshotIntervalMs;
+        b.maxClockDriftMs = maxClockDriftMs;
+        b.readMode = readMode;
         return b;
     }
 
@@ -125,9 +152,63 @@ public final class NodeOptions {
         return proposalBatching;
     }
 
-    /** Tasks proposed but not yet applied beyond which {@code apply} answers EBUSY. */
+    /** Entries in the leader's log not yet applied (plus tasks not yet proposed) beyond which {@code apply} answers EBUSY. */
     public int maxPendingTasks() {
         return maxPendingTasks;
+    }
+
+    /** How linearizable reads are confirmed (dissertation §6.4): a quorum round, or the lease. */
+    public ReadMode readMode() {
+        return readMode;
+    }
+
+    /**
+     * Bound on how far a node's clock may drift from another's over one election timeout; the
+     * lease lasts {@code electionTimeoutMs - maxClockDriftMs}.
+     */
+    public long maxClockDriftMs() {
+        return maxClockDriftMs;
+    }
+
+    /** Take a snapshot this often (node-local time) if anything was applied since; 0: never by time. */
+    public long snapshotIntervalMs() {
+        return snapshotIntervalMs;
+    }
+
+    /** Take a snapshot once this many entries were applied since the last one; 0: never by size. */
+    public long snapshotLogEntries() {
+        return snapshotLogEntries;
+    }
+
+    /**
+     * Log compaction keeps this many entries before a new snapshot's last index, so that slightly
+     * lagging followers catch up from the log rather than by a whole InstallSnapshot.
+     */
+    public long snapshotMarginEntries() {
+        return snapshotMarginEntries;
+    }
+
+    /** Most bytes of a snapshot file carried by one GetFile answer (InstallSnapshot phase two). */
+    public int snapshotChunkBytes() {
+        return snapshotChunkBytes;
+    }
+
+    /** A follower copying a snapshot asks for at most this many bytes per second; 0: no throttle. */
+    public long snapshotThrottleBytesPerSec() {
+        return snapshotThrottleBytesPerSec;
+    }
+
+    /**
+     * A new voter counts as caught up (and the membership change is proposed) once its log is
+     * within this many entries of the leader's (braft's catchup margin).
+     */
+    public long catchupMarginEntries() {
+        return catchupMarginEntries;
+    }
+
+    /** A membership change fails (ETIMEDOUT) if new voters have not caught up within this time. */
+    public long catchupTimeoutMs() {
+        return catchupTimeoutMs;
     }
 
     @Override
@@ -137,7 +218,12 @@ public final class NodeOptions {
                 + ", preVote=" + preVote + ", checkQuorum=" + checkQuorum + ", maxEntriesPerAppend="
                 + maxEntriesPerAppend + ", maxBytesPerAppend=" + maxBytesPerAppend + ", maxInflightAppends="
                 + maxInflightAppends + ", maxApplyBatch=" + maxApplyBatch + ", proposalBatching="
-                + proposalBatching + ", maxPendingTasks=" + maxPendingTasks + "}";
+                + proposalBatching + ", maxPendingTasks=" + maxPendingTasks + ", readMode=" + readMode
+                + ", maxClockDriftMs=" + maxClockDriftMs + ", snapshotIntervalMs=" + snapshotIntervalMs
+                + ", snapshotLogEntries=" + snapshotLogEntries + ", snapshotMarginEntries=" + snapshotMarginEntries
+                + ", snapshotChunkBytes=" + snapshotChunkBytes + ", snapshotThrottleBytesPerSec="
+                + snapshotThrottleBytesPerSec + ", catchupMarginEntries=" + catchupMarginEntries + ", catchupTimeoutMs="
+                + catchupTimeoutMs + "}";
     }
 
     /** Builder with braft-like defaults (election 1000 ms, heartbeat 100 ms). */
@@ -155,6 +241,15 @@ public final class NodeOptions {
         private int maxApplyBatch = 64;
         private boolean proposalBatching = true;
         private int maxPendingTasks = 100_000;
+        private long catchupTimeoutMs = 10_000;
+        private long catchupMarginEntries = 1000;
+        private long snapshotThrottleBytesPerSec = 0;
+        private int snapshotChunkBytes = 64 * 1024;
+        private long snapshotMarginEntries = 0;
+        private long snapshotLogEntries = 0;
+        private long snapshotIntervalMs = 0;
+        private long maxClockDriftMs = 100;
+        private ReadMode readMode = ReadMode.SAFE;
 
         private Builder() {}
 
@@ -223,6 +318,51 @@ public final class NodeOptions {
             return this;
         }
 
+        public Builder readMode(ReadMode v) {
+            readMode = v;
+            return this;
+        }
+
+        public Builder maxClockDriftMs(long v) {
+            maxClockDriftMs = v;
+            return this;
+        }
+
+        public Builder snapshotIntervalMs(long v) {
+            snapshotIntervalMs = v;
+            return this;
+        }
+
+        public Builder snapshotLogEntries(long v) {
+            snapshotLogEntries = v;
+            return this;
+        }
+
+        public Builder snapshotMarginEntries(long v) {
+            snapshotMarginEntries = v;
+            return this;
+        }
+
+        public Builder snapshotChunkBytes(int v) {
+            snapshotChunkBytes = v;
+            return this;
+        }
+
+        public Builder snapshotThrottleBytesPerSec(long v) {
+            snapshotThrottleBytesPerSec = v;
+            return this;
+        }
+
+        public Builder catchupMarginEntries(long v) {
+            catchupMarginEntries = v;
+            return this;
+        }
+
+        public Builder catchupTimeoutMs(long v) {
+            catchupTimeoutMs = v;
+            return this;
+        }
+
         /** Validates everything at once and throws {@link IllegalArgumentException} naming each problem. */
         public NodeOptions build() {
             StringBuilder errors = new StringBuilder();
@@ -272,6 +412,41 @@ public final class NodeOptions {
             }
             if (maxPendingTasks < 1) {
                 errors.append("; maxPendingTasks must be >= 1, got ").append(maxPendingTasks);
+            }
+            if (readMode == null) {
+                errors.append("; readMode is required");
+            } else if (readMode == ReadMode.LEASE_BASED && !checkQuorum) {
+                errors.append("; readMode LEASE_BASED needs checkQuorum (the lease rests on leader stickiness)");
+            }
+            if (maxClockDriftMs < 0 || (readMode == ReadMode.LEASE_BASED && maxClockDriftMs >= electionTimeoutMs)) {
+                errors.append("; maxClockDriftMs (")
+                        .append(maxClockDriftMs)
+                        .append(") must be >= 0 and, for lease reads, below electionTimeoutMs (")
+                        .append(electionTimeoutMs)
+                        .append(")");
+            }
+            if (snapshotIntervalMs < 0) {
+                errors.append("; snapshotIntervalMs must be >= 0, got ").append(snapshotIntervalMs);
+            }
+            if (snapshotLogEntries < 0) {
+                errors.append("; snapshotLogEntries must be >= 0, got ").append(snapshotLogEntries);
+            }
+            if (snapshotMarginEntries < 0) {
+                errors.append("; snapshotMarginEntries must be >= 0, got ").append(snapshotMarginEntries);
+            }
+            if (snapshotChunkBytes < 1) {
+                errors.append("; snapshotChunkBytes must be >= 1, got ").append(snapshotChunkBytes);
+            }
+            if (snapshotThrottleBytesPerSec < 0) {
+                errors.append("; snapshotThrottleBytesPerSec must be >= 0, got ")
+                        .append(snapshotThrottleBytesPerSec);
+            }
+            if (catchupMarginEntries < 0) {
+                errors.append("; catchupMarginEntries must be >= 0, got ").append(catchupMarginEntries);
+            }
+            if (catchupTimeoutMs < tickIntervalMs) {
+                errors.append("; catchupTimeoutMs must be >= tickIntervalMs, got ")
+                        .append(catchupTimeoutMs);
             }
             if (errors.length() > 0) {
                 throw new IllegalArgumentException("invalid NodeOptions: " + errors.substring(2));

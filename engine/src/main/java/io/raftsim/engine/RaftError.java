@@ -22,6 +22,13 @@ public enum RaftError {
     EINVAL,
     /** The node is shut down; for a task proposed before the shutdown the outcome is unknown. */
     ESHUTDOWN,
+    /**
+     * Try again later: a read arrived before the leader committed an entry of its term, no leader
+     * is known, or the leader refused a forwarded read. Definite: nothing happened.
+     */
+    EAGAIN,
+    /** No answer in time (a forwarded read whose reply was lost); nothing was served. */
+    ETIMEDOUT,
     /** A storage failure: the node is in its sticky ERROR state until restarted. */
     EIO,
     /** The state machine threw from {@code onApply}: the node is in ERROR until restarted. */

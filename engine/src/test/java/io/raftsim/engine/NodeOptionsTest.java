@@ -54,4 +54,23 @@ class NodeOptionsTest {
         assertThat(c.toString()).isEqualTo("a:1,b,c/l1");
         assertThatThrownBy(() -> Configuration.parse("a,b/a")).hasMessageContaining("both a voter and a learner");
     }
+
+    @Test
+    void leaseReadsNeedCheckQuorumAndADriftBelowTheElectionTimeout() {
+        assertThatThrownBy(() -> valid().readMode(ReadMode.LEASE_BASED)
+                        .checkQuorum(false)
+                        .build())
+                .hasMessageContaining("readMode LEASE_BASED needs checkQuorum");
+        assertThatThrownBy(() -> valid().readMode(ReadMode.LEASE_BASED)
+                        .maxClockDriftMs(1000)
+                        .build())
+                .hasMessageContaining(
+                        "maxClockDriftMs (1000) must be >= 0 and, for lease reads, below electionTimeoutMs");
+        // Lease: 1000 ms - 150 ms of drift = 85 ticks of 10 ms, less one tick of rounding.
+        NodeOptions o =
+                valid().readMode(ReadMode.LEASE_BASED).maxClockDriftMs(150).build();
+        assertThat(io.raftsim.engine.core.CoreConfig.from(o).leaseTicks()).isEqualTo(84);
+        assertThat(io.raftsim.engine.core.CoreConfig.from(valid().build()).leaseTicks())
+                .isZero();
+    }
 }

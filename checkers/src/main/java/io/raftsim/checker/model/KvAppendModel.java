@@ -50,8 +50,27 @@ public final class KvAppendModel implements Model {
         }
     }
 
+    /** Any string (see {@link Model#unknownState}). */
+    private static final Object ANY = new Object() {
+        @Override
+        public String toString() {
+            return "any";
+        }
+    };
+
+    @Override
+    public Object unknownState() {
+        return ANY;
+    }
+
     @Override
     public Object step(Object state, Object input) {
+        if (state == ANY) {
+            if (input instanceof Get g) {
+                return g.expected;
+            }
+            return input instanceof Put p ? p.value : ANY;
+        }
         String s = (String) state;
         if (input instanceof Get g) {
             return g.expected.equals(s) ? s : null;
@@ -64,6 +83,6 @@ public final class KvAppendModel implements Model {
 
     @Override
     public String describeState(Object state) {
-        return JsonValues.toJson(state);
+        return state == ANY ? "any" : JsonValues.toJson(state);
     }
 }

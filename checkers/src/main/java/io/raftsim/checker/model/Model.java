@@ -76,6 +76,19 @@ public interface Model {
     }
 
     /**
+     * Optional: a state standing for "any state", or null when the model has none. When present,
+     * {@code step(unknownState(), input)} must over-approximate every concrete state: return a state
+     * covering every possible result (for a read of v: the state v; for a blind write: the written
+     * value; when nothing is known: {@code unknownState()} again), and null only when the op can
+     * happen in no state at all. The checker uses it to refute a short window of a history without
+     * knowing the state at the window's start, which keeps violations in long histories with many
+     * pending info ops provable.
+     */
+    default Object unknownState() {
+        return null;
+    }
+
+    /**
      * True when every op's value is a Jepsen {@code [key, value]} tuple and keys are independent
      * (the checker then always splits the history by key); false when the checker should only split
      * histories that look keyed.

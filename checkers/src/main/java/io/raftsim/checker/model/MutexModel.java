@@ -37,8 +37,24 @@ public final class MutexModel implements Model {
         return outcome == Outcome.FAIL ? DROP : in;
     }
 
+    /** Free or held (see {@link Model#unknownState}). */
+    private static final Object ANY = new Object() {
+        @Override
+        public String toString() {
+            return "any";
+        }
+    };
+
+    @Override
+    public Object unknownState() {
+        return ANY;
+    }
+
     @Override
     public Object step(Object state, Object input) {
+        if (state == ANY) {
+            return input == Input.ACQUIRE ? Boolean.TRUE : Boolean.FALSE;
+        }
         boolean held = (Boolean) state;
         if (input == Input.ACQUIRE) {
             return held ? null : Boolean.TRUE;
@@ -48,6 +64,6 @@ public final class MutexModel implements Model {
 
     @Override
     public String describeState(Object state) {
-        return (Boolean) state ? "held" : "free";
+        return state == ANY ? "any" : (Boolean) state ? "held" : "free";
     }
 }

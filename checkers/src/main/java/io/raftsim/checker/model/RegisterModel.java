@@ -20,6 +20,14 @@ public final class RegisterModel implements Model {
         }
     };
 
+    /** Any state (see {@link Model#unknownState}). */
+    public static final Object ANY = new Object() {
+        @Override
+        public String toString() {
+            return "any";
+        }
+    };
+
     private final boolean cas;
 
     private RegisterModel(boolean cas) {
@@ -86,7 +94,25 @@ public final class RegisterModel implements Model {
     }
 
     @Override
+    public Object unknownState() {
+        return ANY;
+    }
+
+    @Override
     public Object step(Object state, Object input) {
+        if (state == ANY) {
+            // Over-approximation of every concrete state: a read or cas narrows to what it saw.
+            if (input instanceof Read r) {
+                return r.expected;
+            }
+            if (input instanceof Write w) {
+                return w.value;
+            }
+            if (input instanceof Cas c) {
+                return c.replacement;
+            }
+            return ANY;
+        }
         if (input instanceof Read r) {
             return r.expected.equals(state) ? state : null;
         }
@@ -104,7 +130,7 @@ public final class RegisterModel implements Model {
 
     @Override
     public String describeState(Object state) {
-        return state == UNSET ? "unset" : JsonValues.toJson(state);
+        return state == UNSET ? "unset" : state == ANY ? "any" : JsonValues.toJson(state);
     }
 
     @Override

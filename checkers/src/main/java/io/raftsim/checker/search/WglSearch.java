@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class WglSearch {
     private static final int NIL = -1;
-    private static final int CHECK_EVERY = 1 << 12;
+    private static final int CHECK_EVERY = 1 << 8;
     private static final int MAX_STATES_REPORTED = 8;
 
     private final SearchProblem p;
@@ -216,7 +216,7 @@ public final class WglSearch {
     }
 
     public SearchOutcome run() {
-        startNanos = System.nanoTime();
+        startNanos = limits.nanos().getAsLong();
         long setHash = 0;
         ConfigSet memo = new ConfigSet();
         int[] stackOp = new int[n];
@@ -317,7 +317,7 @@ public final class WglSearch {
         if (limits.cancelled().getAsBoolean()) {
             return SearchOutcome.Status.CANCELLED;
         }
-        if (System.nanoTime() - limits.deadlineNanos() > 0) {
+        if (limits.pastDeadline()) {
             return SearchOutcome.Status.TIME_BUDGET;
         }
         return null;
@@ -352,6 +352,6 @@ public final class WglSearch {
                 List.copyOf(seen),
                 memo.size(),
                 transitionCount,
-                System.nanoTime() - startNanos);
+                limits.nanos().getAsLong() - startNanos);
     }
 }

@@ -2,6 +2,7 @@ package io.raftsim.engine.core;
 
 import io.raftsim.engine.core.quorum.VoteResult;
 import io.raftsim.engine.message.AppendEntriesRequest;
+import io.raftsim.engine.message.InstallSnapshotRequest;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.message.RequestVoteResponse;
 
@@ -22,7 +23,10 @@ final class Candidate implements Role {
 
     @Override
     public void step(RaftCore core, RaftMessage m) {
-        if (m instanceof AppendEntriesRequest req) {
+        if (m instanceof InstallSnapshotRequest r) {
+            core.becomeFollower(core.term(), r.from());
+            core.handleInstallSnapshot(r);
+        } else if (m instanceof AppendEntriesRequest req) {
             // §5.2: "If AppendEntries RPC received from new leader: convert to follower".
             core.becomeFollower(core.term(), req.from());
             core.handleAppendEntries(req);

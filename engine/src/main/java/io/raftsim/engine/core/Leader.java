@@ -1,14 +1,29 @@
 package io.raftsim.engine.core;
 
+import io.raftsim.engine.Configuration;
 import io.raftsim.engine.PeerId;
+import io.raftsim.engine.RaftError;
+import io.raftsim.engine.Status;
+import io.raftsim.engine.core.conf.ConfigurationEntry;
+import io.raftsim.engine.core.read.PendingRead;
+import io.raftsim.engine.core.read.ReadRounds;
 import io.raftsim.engine.core.tracker.Progress;
 import io.raftsim.engine.core.tracker.ProgressState;
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.AppendEntriesResponse;
+import io.raftsim.engine.message.InstallSnapshotRequest;
+import io.raftsim.engine.message.InstallSnapshotResponse;
 import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.message.ReadIndexRequest;
+import io.raftsim.engine.message.ReadIndexResponse;
+import io.raftsim.engine.message.TimeoutNow;
 import io.raftsim.engine.storage.LogEntry;
+import io.raftsim.engine.storage.snapshot.SnapshotMeta;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Raft paper §5.3 leader: replicates with per-follower flow control (probe/replicate, a bounded
@@ -19,6 +34,19 @@ import java.util.Map;
 final class Leader implements Role {
     private int heartbeatElapsed;
     private int checkQuorumElapsed;
+    /** Ticks since this node became leader: its node-local clock for the lease. */
+    private long ticks;
+
+    private final ReadRounds reads = new ReadRounds();
+
+    /** A membership change started on this leader, until C_new commits or it fails. */
+    private MembershipChange change;
+
+    /** Leadership transfer target (dissertation §3.10), or null. */
+    private PeerId transferee;
+
+    private int transferElapsed;
+    private boolean timeoutNowSent;
 
     @Override
     public RoleKind kind() {
@@ -27,6 +55,18 @@ final class Leader implements Role {
 
     @Override
     public void tick(RaftCore core) {
+        ticks++;
+        if (transferee != null && ++transferElapsed >= core.config().electionTicks()) {
+            // §3.10: the target did not take over within an election timeout: resume accepting work.
+            transferee = null;
+        }
+        if (change != null && !change.proposed() && change.tick()) {
+            failChange(
+                    core,
+                    RaftError.ETIMEDOUT,
+                    "new peers " + core.tracker().catchingUp() + " did not catch up within " + change.timeoutTicks()
+                            + " ticks");
+        }
         heartbeatElapsed++;
         checkQuorumElapsed++;
         if (checkQuorumElapsed >= core.config().electionTicks()) {
@@ -41,32 +81,152 @@ final class Leader implements Role {
                     e.getValue().setRecentActive(e.getKey().equals(core.self()));
                 }
             }
+            resendSnapshots(core);
         }
         if (heartbeatElapsed >= core.config().heartbeatTicks()) {
-            heartbeatElapsed = 0;
-            broadcastHeartbeat(core);
+            reads.startRound(ticks);
+            broadcastHeartbeatRound(core, true);
         }
     }
 
     @Override
     public void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesResponse r) {
+            Progress pr = core.tracker().progress(r.from());
+            if (pr != null) {
+                // Any answer in our term, accept or reject, proves we were leader at its round.
+                pr.ackRound(r.readSeq());
+                confirmReads(core);
+            }
             handleAppendResponse(core, r);
+            if (core.role() == RoleKind.LEADER) {
+                checkCatchup(core);
+                checkTransfer(core, r.from());
+            }
+        } else if (m instanceof InstallSnapshotResponse r) {
+            handleInstallSnapshotResponse(core, r);
+        } else if (m instanceof ReadIndexRequest r) {
+            readIndex(core, r.requestId(), r.from());
+        }
+    }
+
+    // ---------------------------------------------------------------- reads (dissertation §6.4)
+
+    /**
+     * Registers a read. Refused until an entry of this term committed (§6.4 step 1: before that the
+     * commit index may be behind the previous leader's). With a valid lease the read is answered at
+     * once; otherwise a new heartbeat round must be acknowledged by a quorum (§6.4 steps 2-3).
+     */
+    void readIndex(RaftCore core, long requestId, PeerId requester) {
+        long committed = core.log().committed();
+        if (core.log().termAt(committed) != core.term()) {
+            failRead(
+                    core,
+                    requestId,
+                    requester,
+                    RaftError.EAGAIN,
+                    "leader of term " + core.term() + " has not committed an entry of its term yet (commit index "
+                            + committed + ")");
+            return;
+        }
+        PendingRead read = new PendingRead(requestId, requester, committed, reads.round() + 1);
+        if (leaseValid(core)) {
+            answerRead(core, read);
+            return;
+        }
+        reads.startRound(ticks);
+        reads.add(read);
+        if (!confirmReads(core)) {
+            broadcastHeartbeatRound(core, false);
+        }
+    }
+
+    /** Confirms what a quorum acknowledged; returns true if some read was answered. */
+    private boolean confirmReads(RaftCore core) {
+        Map<PeerId, Long> acked = new TreeMap<>();
+        for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
+            acked.put(
+                    e.getKey(),
+                    e.getKey().equals(core.self())
+                            ? reads.round()
+                            : e.getValue().ackedRound());
+        }
+        List<PendingRead> ready = reads.confirm(core.tracker().config(), acked);
+        for (PendingRead r : ready) {
+            answerRead(core, r);
+        }
+        return !ready.isEmpty();
+    }
+
+    private void answerRead(RaftCore core, PendingRead r) {
+        if (r.requester() == null) {
+            core.emit(new Effect.ReadReady(r.requestId(), r.readIndex()));
+        } else {
+            core.send(
+                    new ReadIndexResponse(
+                            core.groupId(),
+                            core.self(),
+                            r.requester(),
+                            core.term(),
+                            r.requestId(),
+                            true,
+                            r.readIndex()),
+                    false);
+        }
+    }
+
+    private void failRead(RaftCore core, long requestId, PeerId requester, RaftError code, String why) {
+        if (requester == null) {
+            core.emit(new Effect.ReadFailed(requestId, code, why));
+        } else {
+            core.send(
+                    new ReadIndexResponse(core.groupId(), core.self(), requester, core.term(), requestId, false, 0),
+                    false);
+        }
+    }
+
+    /** Leadership ends: refuse every read still waiting for its round. */
+    void failPendingReads(RaftCore core, String why) {
+        for (PendingRead r : reads.drain()) {
+            failRead(core, r.requestId(), r.requester(), RaftError.EPERM, why);
         }
     }
 
     /**
-     * Heartbeats verify only what is known to match (prev = match index), so they never trigger a
-     * rejection or a truncation; they also carry the commit index. A follower that acknowledged
-     * nothing over a whole round while messages were in flight lost one: probe it again.
+     * Dissertation §6.4.1: a quorum acknowledged a round that began less than {@code leaseTicks}
+     * of our own ticks ago, so no other leader can have been elected yet (followers refuse votes for
+     * an election timeout after hearing from us). Void once a transfer began: TimeoutNow lets the
+     * target bypass that stickiness.
      */
-    private void broadcastHeartbeat(RaftCore core) {
+    boolean leaseValid(RaftCore core) {
+        int leaseTicks = core.config().leaseTicks();
+        if (leaseTicks <= 0 || leaseVoid) {
+            return false;
+        }
+        long start = reads.confirmedRoundStartTick();
+        return start >= 0 && ticks - start < leaseTicks;
+    }
+
+    /** Set when a leadership transfer starts: the lease no longer holds for this term. */
+    private boolean leaseVoid;
+
+    void voidLease() {
+        leaseVoid = true;
+    }
+
+    /**
+     * Heartbeats of the current round. They verify only what is known to match, so they never
+     * trigger a truncation.
+     */
+    private void broadcastHeartbeatRound(RaftCore core, boolean periodic) {
+        heartbeatElapsed = 0;
         for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
             if (e.getKey().equals(core.self())) {
                 continue;
             }
             sendHeartbeat(core, e.getKey(), e.getValue());
-            if (e.getValue().stalledSinceLastHeartbeat()) {
+            // Stall detection compares periodic rounds only; a read's extra round comes too soon.
+            if (periodic && e.getValue().stalledSinceLastHeartbeat()) {
                 e.getValue().becomeProbe();
                 sendAppend(core, e.getKey(), true);
             }
@@ -74,7 +234,8 @@ final class Leader implements Role {
     }
 
     private void sendHeartbeat(RaftCore core, PeerId to, Progress pr) {
-        long match = pr.matchIndex();
+        // A match that was compacted has no term to check any more: verify nothing then.
+        long match = core.log().termAt(pr.matchIndex()) > 0 ? pr.matchIndex() : 0;
         core.send(
                 new AppendEntriesRequest(
                         core.groupId(),
@@ -84,9 +245,44 @@ final class Leader implements Role {
                         match,
                         core.log().termAt(match),
                         List.of(),
-                        core.log().committed()),
+                        core.log().committed(),
+                        reads.round()),
                 false);
         pr.setSentCommit(Math.min(match, core.log().committed()));
+    }
+
+    /**
+     * An InstallSnapshot (or its answer) may be lost, or the follower may have restarted: ask again
+     * once per election timeout. A follower already copying that snapshot ignores the repeat.
+     */
+    private void resendSnapshots(RaftCore core) {
+        for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
+            if (e.getValue().state() == ProgressState.SNAPSHOT && core.latestSnapshot() != null) {
+                sendSnapshot(core, e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private void sendSnapshot(RaftCore core, PeerId to, Progress pr) {
+        SnapshotMeta meta = core.latestSnapshot();
+        pr.becomeSnapshot(meta.lastIncludedIndex());
+        core.send(new InstallSnapshotRequest(core.groupId(), core.self(), to, core.term(), meta), false);
+    }
+
+    private void handleInstallSnapshotResponse(RaftCore core, InstallSnapshotResponse r) {
+        Progress pr = core.tracker().progress(r.from());
+        if (pr == null || pr.state() != ProgressState.SNAPSHOT || r.lastIncludedIndex() != pr.pendingSnapshot()) {
+            return; // an answer about an older attempt.
+        }
+        pr.setRecentActive(true);
+        if (r.success()) {
+            pr.snapshotDone(r.lastIncludedIndex());
+        } else {
+            // Refused as stale: the follower has committed at least that much; probe from its end.
+            pr.snapshotDone(0);
+            pr.probeFrom(Math.min(r.lastLogIndex(), core.log().lastIndex()) + 1);
+        }
+        sendAppend(core, r.from(), true);
     }
 
     void broadcastAppend(RaftCore core, boolean sendIfEmpty) {
@@ -105,6 +301,15 @@ final class Leader implements Role {
         }
         long last = core.log().lastIndex();
         long prev = pr.nextIndex() - 1;
+        if (pr.nextIndex() < core.log().firstIndex() || (prev > 0 && core.log().termAt(prev) == 0)) {
+            // Raft paper §7: what it needs was compacted away.
+            if (core.latestSnapshot() == null) {
+                throw new IllegalStateException("follower " + to + " needs index " + pr.nextIndex()
+                        + " before the first log index " + core.log().firstIndex() + " but there is no snapshot");
+            }
+            sendSnapshot(core, to, pr);
+            return true;
+        }
         List<LogEntry> entries = pr.nextIndex() <= last
                 ? core.log()
                         .entries(
@@ -135,7 +340,8 @@ final class Leader implements Role {
                         prev,
                         core.log().termAt(prev),
                         entries,
-                        core.log().committed()),
+                        core.log().committed(),
+                        reads.round()),
                 false);
         pr.sentAppend(prev + entries.size(), entries.size());
         pr.setSentCommit(Math.min(prev + entries.size(), core.log().committed()));
@@ -163,10 +369,12 @@ final class Leader implements Role {
         if (pr.maybeUpdate(r.matchIndex())) {
             if (wasProbe) {
                 pr.becomeReplicate();
+            } else if (pr.state() == ProgressState.SNAPSHOT && pr.matchIndex() >= pr.pendingSnapshot()) {
+                pr.becomeProbe(); // caught up by appends after all (etcd).
             }
             if (maybeCommit(core)) {
                 broadcastAppend(core, true);
-            } else {
+            } else if (core.role() == RoleKind.LEADER) {
                 boolean sent = false;
                 while (sendAppend(core, r.from(), false)) {
                     sent = true; // Fill the in-flight window.
@@ -182,6 +390,9 @@ final class Leader implements Role {
         }
         // An answer that acknowledged nothing new (a heartbeat's, or a duplicate). A probing follower
         // may have lost our probe: send it again. A replicating one is left to the heartbeat round.
+        if (pr.state() == ProgressState.SNAPSHOT) {
+            return; // waiting for the InstallSnapshot answer.
+        }
         if (pr.state() == ProgressState.PROBE) {
             pr.resumeProbe();
             if (pr.matchIndex() < core.log().lastIndex()) {
@@ -190,13 +401,165 @@ final class Leader implements Role {
         }
     }
 
-    /** Raft paper §5.4.2: only an entry of the current term is committed by counting replicas. */
+    /**
+     * Raft paper §5.4.2: only an entry of the current term is committed by counting replicas.
+     * Returns true if the commit index advanced and this node is still the leader.
+     */
     boolean maybeCommit(RaftCore core) {
         long quorumIndex = core.tracker().committedIndex();
         if (quorumIndex > core.log().committed() && core.log().termAt(quorumIndex) == core.term()) {
-            return core.log().commitTo(quorumIndex);
+            if (core.log().commitTo(quorumIndex)) {
+                return afterCommit(core);
+            }
         }
         return false;
+    }
+
+    // ---------------------------------------------------------------- membership (dissertation §4.3)
+
+    boolean changeInProgress() {
+        return change != null;
+    }
+
+    void startChange(RaftCore core, Configuration target, long margin, int timeoutTicks) {
+        change = new MembershipChange(target, margin, timeoutTicks);
+        SortedSet<PeerId> newVoters = new TreeSet<>(target.peers());
+        newVoters.removeAll(core.tracker().config().voters());
+        newVoters.remove(core.self());
+        if (newVoters.isEmpty()) {
+            proposeChange(core);
+            return;
+        }
+        // §4.2.1: new servers join as non-voting members until their logs are nearly caught up, so
+        // that adding them does not stall commits.
+        core.tracker().setCatchingUp(newVoters);
+        core.tracker().syncProgress(core.self(), core.log().lastIndex() + 1);
+        broadcastAppend(core, true);
+        checkCatchup(core);
+    }
+
+    private void checkCatchup(RaftCore core) {
+        if (change == null || change.proposed()) {
+            return;
+        }
+        long needed = core.log().lastIndex() - change.marginEntries();
+        for (PeerId p : core.tracker().catchingUp()) {
+            if (core.tracker().progress(p).matchIndex() < needed) {
+                return;
+            }
+        }
+        proposeChange(core);
+    }
+
+    private void proposeChange(RaftCore core) {
+        change.markProposed();
+        Configuration current = core.configuration();
+        core.tracker().setCatchingUp(new TreeSet<>());
+        boolean votersChange = !current.peers().equals(change.target().peers());
+        // Learners never vote, so a change of learners alone needs no joint phase.
+        core.appendConfiguration(new ConfigurationEntry(change.target(), votersChange ? current : null));
+        broadcastAppend(core, true);
+        // A one-node configuration commits on the leader's own fsync (onSelfDurable).
+    }
+
+    private void failChange(RaftCore core, RaftError code, String why) {
+        change = null;
+        core.tracker().setCatchingUp(new TreeSet<>());
+        core.tracker().syncProgress(core.self(), core.log().lastIndex() + 1);
+        core.emit(new Effect.ConfigurationChangeFailed(code, why));
+    }
+
+    /**
+     * The commit index advanced. If C_old,new committed, append C_new (§4.3); if C_new committed,
+     * the change is done, and a leader that is no longer a voter hands over and steps down.
+     * Returns false if this node stepped down.
+     */
+    private boolean afterCommit(RaftCore core) {
+        ConfigurationEntry ce = core.configurationEntry();
+        if (core.configurationIndex() > core.log().committed()) {
+            return true;
+        }
+        if (ce.isJoint()) {
+            core.appendConfiguration(new ConfigurationEntry(ce.conf(), null));
+            broadcastAppend(core, true);
+            return true;
+        }
+        if (change != null && change.proposed()) {
+            change = null;
+            core.emit(new Effect.ConfigurationChanged(ce.conf()));
+        }
+        if (!core.tracker().isVoter(core.self())) {
+            // Removed: tell the followers the commit index, then hand over (dissertation §4.2.2).
+            broadcastAppend(core, true);
+            PeerId next = mostUpToDateFollower(core);
+            if (next != null) {
+                core.send(new TimeoutNow(core.groupId(), core.self(), next, core.term()), false);
+            }
+            core.stepDown("removed from the configuration " + ce.conf());
+            return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- leadership transfer (§3.10)
+
+    boolean transferring() {
+        return transferee != null;
+    }
+
+    PeerId transferee() {
+        return transferee;
+    }
+
+    /**
+     * Dissertation §3.10: stop accepting new work, bring {@code target} up to date, then send it
+     * TimeoutNow so that it campaigns at once. Aborted (leadership resumes) if it has not won within
+     * an election timeout. The lease is void from now on: TimeoutNow lets the target bypass the
+     * followers' stickiness on which the lease rests.
+     */
+    Status transferLeadership(RaftCore core, PeerId target) {
+        if (transferee != null) {
+            return Status.error(RaftError.EBUSY, "already transferring leadership to " + transferee);
+        }
+        if (change != null) {
+            return Status.error(RaftError.EBUSY, "a configuration change is in progress");
+        }
+        if (target == null) {
+            target = mostUpToDateFollower(core);
+            if (target == null) {
+                return Status.error(RaftError.EINVAL, "no other voter to transfer leadership to");
+            }
+        }
+        if (target.equals(core.self())) {
+            return Status.ok();
+        }
+        if (!core.tracker().isVoter(target) || core.tracker().progress(target) == null) {
+            return Status.error(RaftError.EINVAL, target + " is not a voter of " + core.configuration());
+        }
+        voidLease();
+        transferee = target;
+        transferElapsed = 0;
+        timeoutNowSent = false;
+        checkTransfer(core, target);
+        if (!timeoutNowSent) {
+            // Catch the target up from what it is known to have (messages in flight may be lost).
+            Progress pr = core.tracker().progress(target);
+            if (pr.state() == ProgressState.REPLICATE) {
+                pr.becomeProbe();
+            }
+            sendAppend(core, target, true);
+        }
+        return Status.ok();
+    }
+
+    private void checkTransfer(RaftCore core, PeerId from) {
+        if (transferee == null || timeoutNowSent || !transferee.equals(from)) {
+            return;
+        }
+        if (core.tracker().progress(from).matchIndex() == core.log().lastIndex()) {
+            timeoutNowSent = true;
+            core.send(new TimeoutNow(core.groupId(), core.self(), from, core.term()), false);
+        }
     }
 
     /** The leader's own fsync completed: only now does it count itself (braft). */

@@ -2,6 +2,7 @@ package io.raftsim.engine.core;
 
 import io.raftsim.engine.core.quorum.VoteResult;
 import io.raftsim.engine.message.AppendEntriesRequest;
+import io.raftsim.engine.message.InstallSnapshotRequest;
 import io.raftsim.engine.message.PreVoteResponse;
 import io.raftsim.engine.message.RaftMessage;
 
@@ -22,7 +23,10 @@ final class PreCandidate implements Role {
 
     @Override
     public void step(RaftCore core, RaftMessage m) {
-        if (m instanceof AppendEntriesRequest req) {
+        if (m instanceof InstallSnapshotRequest r) {
+            core.becomeFollower(core.term(), r.from());
+            core.handleInstallSnapshot(r);
+        } else if (m instanceof AppendEntriesRequest req) {
             // A leader exists in our term: follow it.
             core.becomeFollower(core.term(), req.from());
             core.handleAppendEntries(req);

@@ -2,18 +2,24 @@ package io.raftsim.engine.core;
 
 import io.raftsim.engine.Configuration;
 import io.raftsim.engine.PeerId;
+import io.raftsim.engine.RaftError;
+import io.raftsim.engine.Status;
 import io.raftsim.engine.core.conf.ConfigurationCodec;
 import io.raftsim.engine.core.conf.ConfigurationEntry;
 import io.raftsim.engine.core.log.LogWriter;
 import io.raftsim.engine.core.log.RaftLog;
 import io.raftsim.engine.core.log.StableLog;
 import io.raftsim.engine.core.quorum.JointConfig;
+import io.raftsim.engine.core.quorum.MajorityConfig;
 import io.raftsim.engine.core.tracker.ProgressTracker;
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.AppendEntriesResponse;
+import io.raftsim.engine.message.InstallSnapshotRequest;
+import io.raftsim.engine.message.InstallSnapshotResponse;
 import io.raftsim.engine.message.PreVoteRequest;
 import io.raftsim.engine.message.PreVoteResponse;
 import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.message.ReadIndexRequest;
 import io.raftsim.engine.message.RequestVoteRequest;
 import io.raftsim.engine.message.RequestVoteResponse;
 import io.raftsim.engine.message.TimeoutNow;
@@ -21,9 +27,11 @@ import io.raftsim.engine.spi.RandomSource;
 import io.raftsim.engine.storage.EntryType;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.RaftMeta;
+import io.raftsim.engine.storage.snapshot.SnapshotMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Raft as a pure, deterministic state machine (DESIGN.md section 4, etcd's RawNode idea): inputs
@@ -48,11 +56,26 @@ public final class RaftCore {
 
     private Role role = new Follower();
     private PeerId leader;
-    private Configuration configuration;
+    /** The configuration in force: the latest in the log, committed or not (Raft §6). */
+    private ConfigurationEntry confEntry;
+    /** Index of the entry {@link #confEntry} came from (the snapshot's index, or 0 for the initial one). */
+    private long confIndex;
+    /** A configuration entry was appended or truncated: recompute before the next decision. */
+    private boolean confDirty;
+
+    private final Configuration initialConfiguration;
+    /** Set by the unsafe {@link #resetConfiguration}: wins over log entries up to {@code forcedAt}. */
+    private Configuration forcedConf;
+
+    private long forcedAt;
     private int electionElapsed;
     private int randomizedElectionTimeout;
     /** After a storage failure the core takes no input at all (sticky ERROR, braft). */
     private boolean halted;
+    /** The latest durable snapshot (local or installed), served to followers that need it. */
+    private SnapshotMeta latestSnapshot;
+    /** Last index of the snapshot this follower is copying from its leader, 0 if none. */
+    private long installing;
 
     public RaftCore(
             String groupId,
@@ -62,6 +85,19 @@ public final class RaftCore {
             RaftMeta meta,
             StableLog stable,
             Configuration initialConfiguration) {
+        this(groupId, self, config, random, meta, stable, initialConfiguration, null);
+    }
+
+    /** With the latest durable snapshot ({@code null}: none), which the log continues. */
+    public RaftCore(
+            String groupId,
+            PeerId self,
+            CoreConfig config,
+            RandomSource random,
+            RaftMeta meta,
+            StableLog stable,
+            Configuration initialConfiguration,
+            SnapshotMeta snapshot) {
         this.groupId = Objects.requireNonNull(groupId, "groupId");
         this.self = Objects.requireNonNull(self, "self");
         this.config = config;
@@ -73,17 +109,37 @@ public final class RaftCore {
             @Override
             public void truncateSuffix(long lastIndexKept) {
                 effects.add(new Effect.TruncateLog(lastIndexKept));
+                if (lastIndexKept < confIndex) {
+                    confDirty = true;
+                }
             }
 
             @Override
             public void append(List<LogEntry> entries) {
                 effects.add(new Effect.AppendLog(entries));
+                for (LogEntry e : entries) {
+                    if (e.type() == EntryType.CONFIGURATION) {
+                        confDirty = true;
+                    }
+                }
             }
         };
-        this.log = new RaftLog(stable, writer, config.entryCacheCapacity());
-        this.configuration = latestConfiguration(initialConfiguration);
+        this.latestSnapshot = snapshot;
+        this.log = snapshot == null
+                ? new RaftLog(stable, writer, config.entryCacheCapacity())
+                : new RaftLog(
+                        stable,
+                        writer,
+                        config.entryCacheCapacity(),
+                        snapshot.lastIncludedIndex(),
+                        snapshot.lastIncludedTerm());
+        this.initialConfiguration = initialConfiguration;
         this.tracker = new ProgressTracker(
-                JointConfig.simple(configuration.peers()), configuration.learners(), config.maxInflightAppends());
+                JointConfig.simple(initialConfiguration.peers()),
+                initialConfiguration.learners(),
+                config.maxInflightAppends());
+        confDirty = true;
+        refreshConfiguration();
         resetRandomizedElectionTimeout();
         if (log.lastTerm() > term) {
             // Meta and log are separate files: a crash can keep a follower's entries of a new term but
@@ -93,15 +149,46 @@ public final class RaftCore {
         }
     }
 
-    /** Raft §6: a server uses the latest configuration in its log, committed or not. */
-    private Configuration latestConfiguration(Configuration initial) {
-        for (long i = log.lastIndex(); i >= log.firstIndex(); i--) {
+    /**
+     * Raft §6 / dissertation §4.1: a server uses the latest configuration in its log, committed or
+     * not, as soon as the entry is in its log; a truncation can bring back an older one.
+     */
+    void refreshConfiguration() {
+        if (!confDirty) {
+            return;
+        }
+        confDirty = false;
+        // Entries up to the snapshot are covered by its configuration (and may be gone from storage).
+        long from = Math.max(log.firstIndex(), log.snapshotIndex() + 1);
+        ConfigurationEntry found = null;
+        long foundAt = 0;
+        for (long i = log.lastIndex(); i >= from; i--) {
             LogEntry e = log.entry(i);
             if (e.type() == EntryType.CONFIGURATION) {
-                return ConfigurationCodec.decode(e.data()).conf();
+                found = ConfigurationCodec.decode(e.data());
+                foundAt = i;
+                break;
             }
         }
-        return initial;
+        if (found == null && latestSnapshot != null) {
+            found = ConfigurationCodec.decode(latestSnapshot.configuration());
+            foundAt = latestSnapshot.lastIncludedIndex();
+        }
+        if (found == null) {
+            found = new ConfigurationEntry(initialConfiguration, null);
+        }
+        if (forcedConf != null && forcedAt >= foundAt) {
+            found = new ConfigurationEntry(forcedConf, null);
+        }
+        confEntry = found;
+        confIndex = foundAt;
+        JointConfig joint = new JointConfig(
+                new MajorityConfig(found.conf().peers()),
+                new MajorityConfig(found.isJoint() ? found.oldConf().peers() : new TreeSet<>()));
+        tracker.setConfig(joint, found.conf().learners());
+        if (role instanceof Leader) {
+            tracker.syncProgress(self, log.lastIndex() + 1);
+        }
     }
 
     // ---------------------------------------------------------------- inputs
@@ -125,11 +212,13 @@ public final class RaftCore {
                 // Leader stickiness (dissertation §4.2.3): a live leader's followers ignore disruptors.
                 return;
             } else {
-                boolean fromLeader = m instanceof AppendEntriesRequest || m instanceof TimeoutNow;
+                boolean fromLeader = m instanceof AppendEntriesRequest
+                        || m instanceof InstallSnapshotRequest
+                        || m instanceof TimeoutNow;
                 becomeFollower(m.term(), fromLeader ? m.from() : null);
             }
         } else if (m.term() < term) {
-            if (m instanceof AppendEntriesRequest) {
+            if (m instanceof AppendEntriesRequest || m instanceof InstallSnapshotRequest) {
                 // A stale leader: tell it our term so it steps down (it may be cut off otherwise,
                 // since with PreVote/CheckQuorum we will never campaign against it ourselves).
                 send(AppendEntriesResponse.reject(groupId, self, m.from(), term, 0, 0, 0), false);
@@ -145,6 +234,7 @@ public final class RaftCore {
         } else {
             role.step(this, m);
         }
+        refreshConfiguration();
     }
 
     /**
@@ -163,6 +253,108 @@ public final class RaftCore {
         log.appendAsLeader(entries);
         leaderRole.broadcastAppend(this, false);
         return first;
+    }
+
+    // ---------------------------------------------------------------- membership (dissertation §4.3)
+
+    /**
+     * Starts a membership change to {@code target} (voters and learners). New voters are first
+     * caught up to within {@code catchupMarginEntries} of the leader's log (dissertation §4.2.1),
+     * then C_old,new is appended; once it commits, C_new follows (joint consensus, §4.3). A change of
+     * learners only needs no joint phase. Refused unless this node is the leader, has committed an
+     * entry of its term (§4.1 bug fix), and no other change is in progress (one at a time). The
+     * outcome comes as {@link Effect.ConfigurationChanged} or {@link Effect.ConfigurationChangeFailed}
+     * (or the leader steps down).
+     */
+    public Status changeConfiguration(Configuration target, long catchupMarginEntries, int catchupTimeoutTicks) {
+        if (halted || !(role instanceof Leader l)) {
+            return Status.error(RaftError.ENOTLEADER, "not leader; leader is " + leader);
+        }
+        if (target.peers().isEmpty()) {
+            return Status.error(RaftError.EINVAL, "a configuration needs at least one voter, got " + target);
+        }
+        if (log.termAt(log.committed()) != term) {
+            return Status.error(
+                    RaftError.EAGAIN, "leader of term " + term + " has not committed an entry of its term yet");
+        }
+        if (l.changeInProgress() || confEntry.isJoint() || confIndex > log.committed()) {
+            return Status.error(
+                    RaftError.EBUSY,
+                    "a configuration change is in progress (" + confEntry.conf()
+                            + (confEntry.isJoint() ? " joint with " + confEntry.oldConf() : "") + " at " + confIndex
+                            + ", commit index " + log.committed() + ")");
+        }
+        if (l.transferring()) {
+            return Status.error(RaftError.EBUSY, "a leadership transfer is in progress");
+        }
+        if (target.equals(confEntry.conf())) {
+            effects.add(new Effect.ConfigurationChanged(target));
+            return Status.ok();
+        }
+        l.startChange(this, target, catchupMarginEntries, catchupTimeoutTicks);
+        return Status.ok();
+    }
+
+    /** Appends the next configuration entry as leader and starts using it at once (§4.1). */
+    void appendConfiguration(ConfigurationEntry entry) {
+        long index = log.lastIndex() + 1;
+        log.appendAsLeader(
+                List.of(new LogEntry(index, term, EntryType.CONFIGURATION, ConfigurationCodec.encode(entry))));
+        refreshConfiguration();
+    }
+
+    /**
+     * braft's {@code reset_peers}: UNSAFE. Forces the configuration without consensus, for when a
+     * majority is permanently lost; the survivors then elect a leader among themselves, whose first
+     * entry records the forced configuration. If the lost nodes come back, two leaders and divergent
+     * committed logs are possible: use only when they never will.
+     */
+    public void resetConfiguration(Configuration conf) {
+        if (halted) {
+            return;
+        }
+        if (role instanceof Leader) {
+            stepDown("configuration reset to " + conf);
+        }
+        forcedConf = conf;
+        forcedAt = log.lastIndex();
+        confDirty = true;
+        refreshConfiguration();
+        electionElapsed = 0;
+    }
+
+    /**
+     * A linearizable read (dissertation §6.4). The leader confirms it with a quorum round (or its
+     * lease); a follower forwards it to the leader it knows. The answer is a {@link
+     * Effect.ReadReady} or {@link Effect.ReadFailed} for {@code requestId}, now or later; a
+     * forwarded read whose answer is lost gets none (the node times it out).
+     */
+    public void readIndex(long requestId) {
+        if (halted) {
+            emit(new Effect.ReadFailed(requestId, RaftError.EIO, "node is in ERROR state"));
+        } else if (role instanceof Leader l) {
+            l.readIndex(this, requestId, null);
+        } else if (leader != null) {
+            send(new ReadIndexRequest(groupId, self, leader, term, requestId), false);
+        } else {
+            emit(new Effect.ReadFailed(requestId, RaftError.EAGAIN, "no leader known in term " + term));
+        }
+    }
+
+    /**
+     * Dissertation §3.10 leadership transfer to {@code target} (null: the most up-to-date voter).
+     * While it runs the node refuses new tasks (EBUSY); it is aborted after an election timeout.
+     */
+    public Status transferLeadership(PeerId target) {
+        if (halted || !(role instanceof Leader l)) {
+            return Status.error(RaftError.ENOTLEADER, "not leader; leader is " + leader);
+        }
+        return l.transferLeadership(this, target);
+    }
+
+    /** The target of a leadership transfer in progress, or null. */
+    public PeerId transferee() {
+        return role instanceof Leader l ? l.transferee() : null;
     }
 
     /** A meta write issued earlier is durable. */
@@ -205,6 +397,111 @@ public final class RaftCore {
             stepDown(reason);
         }
         halted = true;
+    }
+
+    // ---------------------------------------------------------------- snapshots (Raft paper §7)
+
+    /**
+     * A local snapshot is durable: remember it for followers and drop the log before
+     * {@code lastIncludedIndex - marginEntries + 1} (the margin serves slightly slow followers
+     * from the log instead of a whole snapshot).
+     */
+    public void onSnapshotSaved(SnapshotMeta meta, long marginEntries) {
+        if (halted) {
+            return;
+        }
+        long index = meta.lastIncludedIndex();
+        if (latestSnapshot != null && index <= latestSnapshot.lastIncludedIndex()) {
+            return; // an install overtook this save.
+        }
+        long firstKept = Math.max(log.firstIndex(), index - marginEntries + 1);
+        log.snapshotTaken(index, meta.lastIncludedTerm(), firstKept);
+        latestSnapshot = meta;
+        if (firstKept > log.firstIndex()) {
+            effects.add(new Effect.CompactLog(firstKept));
+        }
+    }
+
+    /**
+     * The snapshot the leader sent is durable and loaded into the state machine: the log continues
+     * after it (Raft paper §7), the configuration is the snapshot's unless the kept log has a newer
+     * one, and only now does the follower answer the leader.
+     */
+    public void onSnapshotInstalled(SnapshotMeta meta, PeerId from, long leaderTerm) {
+        installing = 0;
+        if (halted) {
+            return;
+        }
+        long index = meta.lastIncludedIndex();
+        latestSnapshot = meta;
+        if (index <= log.committed()) {
+            // Overtaken by appends (only possible without an install in progress); nothing to change.
+            return;
+        }
+        if (log.snapshotInstalled(index, meta.lastIncludedTerm())) {
+            if (log.firstIndex() <= index) {
+                effects.add(new Effect.CompactLog(index + 1));
+            }
+        } else {
+            effects.add(new Effect.ResetLog(index + 1));
+        }
+        confDirty = true;
+        refreshConfiguration();
+        if (leaderTerm == term) {
+            send(new InstallSnapshotResponse(groupId, self, from, term, index, true, log.lastIndex()), true);
+        }
+    }
+
+    /**
+     * True while this leader is sending its snapshot to a live follower (a new snapshot would make
+     * it start over).
+     */
+    public boolean sendingSnapshot() {
+        if (!(role instanceof Leader)) {
+            return false;
+        }
+        for (var p : tracker.allProgress().values()) {
+            // Only a follower heard from lately: a dead one must not stop compaction forever.
+            if (p.state() == io.raftsim.engine.core.tracker.ProgressState.SNAPSHOT && p.recentActive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A snapshot not yet applied here became the latest on disk: serve it to followers from now on. */
+    public void noteSnapshot(SnapshotMeta meta) {
+        if (latestSnapshot == null || meta.lastIncludedIndex() > latestSnapshot.lastIncludedIndex()) {
+            latestSnapshot = meta;
+        }
+    }
+
+    /** The copy failed or was abandoned (leader change): a later InstallSnapshot starts over. */
+    public void abandonInstall() {
+        installing = 0;
+    }
+
+    public SnapshotMeta latestSnapshot() {
+        return latestSnapshot;
+    }
+
+    /** Last index of the snapshot being installed from the leader, 0 if none. */
+    public long installing() {
+        return installing;
+    }
+
+    void handleInstallSnapshot(InstallSnapshotRequest r) {
+        long index = r.meta().lastIncludedIndex();
+        if (installing == index) {
+            return; // a resend while we copy it.
+        }
+        if (index <= log.committed() || installing > index) {
+            // Stale (Raft paper §7; braft refuses it): we hold at least this much already.
+            send(new InstallSnapshotResponse(groupId, self, r.from(), term, index, false, log.lastIndex()), true);
+            return;
+        }
+        installing = index;
+        effects.add(new Effect.InstallSnapshot(r.meta(), r.from(), term));
     }
 
     public List<Effect> drainEffects() {
@@ -254,6 +551,11 @@ public final class RaftCore {
         return halted;
     }
 
+    /** True while this node is leader and its lease (dissertation §6.4.1) holds. */
+    public boolean leaseValid() {
+        return !halted && role instanceof Leader l && l.leaseValid(this);
+    }
+
     public RaftLog log() {
         return log;
     }
@@ -266,11 +568,25 @@ public final class RaftCore {
         return config;
     }
 
+    /** The configuration in force (while joint: the new one; see {@link #configurationEntry()}). */
     public Configuration configuration() {
-        return configuration;
+        return confEntry.conf();
+    }
+
+    public ConfigurationEntry configurationEntry() {
+        return confEntry;
+    }
+
+    /** Index of the entry the configuration in force came from. */
+    public long configurationIndex() {
+        return confIndex;
     }
 
     // ---------------------------------------------------------------- shared role behaviour
+
+    void emit(Effect e) {
+        effects.add(e);
+    }
 
     void send(RaftMessage m, boolean afterLogDurable) {
         effects.add(new Effect.Send(m, afterLogDurable));
@@ -332,8 +648,10 @@ public final class RaftCore {
     }
 
     void becomeFollower(long newTerm, PeerId newLeader) {
-        if (role instanceof Leader) {
-            effects.add(new Effect.SteppedDown(term, newTerm > term ? "saw term " + newTerm : "stepped down"));
+        if (role instanceof Leader l) {
+            String why = newTerm > term ? "saw term " + newTerm : "stepped down";
+            l.failPendingReads(this, "leader stepped down: " + why);
+            effects.add(new Effect.SteppedDown(term, why));
         }
         if (newTerm > term) {
             setLeader(null);
@@ -346,7 +664,8 @@ public final class RaftCore {
     }
 
     void stepDown(String reason) {
-        if (role instanceof Leader) {
+        if (role instanceof Leader l) {
+            l.failPendingReads(this, "leader stepped down: " + reason);
             effects.add(new Effect.SteppedDown(term, reason));
         }
         role = new Follower();
@@ -397,7 +716,7 @@ public final class RaftCore {
         }
         // braft: a new leader's first entry is a configuration entry; it commits earlier terms' entries.
         long confIndex = log.lastIndex() + 1;
-        byte[] data = ConfigurationCodec.encode(new ConfigurationEntry(configuration, null));
+        byte[] data = ConfigurationCodec.encode(confEntry);
         log.appendAsLeader(List.of(new LogEntry(confIndex, term, EntryType.CONFIGURATION, data)));
         effects.add(new Effect.BecameLeader(term, confIndex));
         l.broadcastAppend(this, true);
@@ -424,15 +743,25 @@ public final class RaftCore {
     }
 
     void handleAppendEntries(AppendEntriesRequest req) {
+        if (installing > 0 && !req.entries().isEmpty()) {
+            // braft: no appends while a snapshot is being installed; its log reset would drop them.
+            return;
+        }
+        if (req.prevLogIndex() > 0 && req.prevLogIndex() < log.committed() && log.termAt(req.prevLogIndex()) == 0) {
+            // Compacted here: it is committed, so it matches the leader's; say how far we are (etcd).
+            send(AppendEntriesResponse.accept(groupId, self, req.from(), term, log.committed(), req.readSeq()), true);
+            return;
+        }
         long lastVerified = log.maybeAppend(req.prevLogIndex(), req.prevLogTerm(), req.leaderCommit(), req.entries());
         if (lastVerified >= 0) {
             // Acknowledges entries: only once they are durable here (afterLogDurable).
-            send(AppendEntriesResponse.accept(groupId, self, req.from(), term, lastVerified), true);
+            send(AppendEntriesResponse.accept(groupId, self, req.from(), term, lastVerified, req.readSeq()), true);
             return;
         }
         long[] hint = log.findConflictByTerm(Math.min(req.prevLogIndex(), log.lastIndex()), req.prevLogTerm());
         send(
-                AppendEntriesResponse.reject(groupId, self, req.from(), term, req.prevLogIndex(), hint[0], hint[1]),
+                AppendEntriesResponse.reject(
+                        groupId, self, req.from(), term, req.prevLogIndex(), hint[0], hint[1], req.readSeq()),
                 false);
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Raft paper Figure 2 AppendEntries; with no entries it is a heartbeat. Entries are contiguous and
- * start at {@code prevLogIndex + 1}.
+ * start at {@code prevLogIndex + 1}. {@code readSeq} is the leader's heartbeat round when it sent
+ * the message; the follower echoes it, so that an answer proves the leader was still leader at
+ * that round (ReadIndex confirmation and lease, dissertation §6.4).
  */
 public record AppendEntriesRequest(
         String groupId,
@@ -16,8 +18,22 @@ public record AppendEntriesRequest(
         long prevLogIndex,
         long prevLogTerm,
         List<LogEntry> entries,
-        long leaderCommit)
+        long leaderCommit,
+        long readSeq)
         implements RaftMessage {
+    /** Without a heartbeat round number (tests, and messages that confirm nothing). */
+    public AppendEntriesRequest(
+            String groupId,
+            PeerId from,
+            PeerId to,
+            long term,
+            long prevLogIndex,
+            long prevLogTerm,
+            List<LogEntry> entries,
+            long leaderCommit) {
+        this(groupId, from, to, term, prevLogIndex, prevLogTerm, entries, leaderCommit, 0);
+    }
+
     public AppendEntriesRequest {
         entries = List.copyOf(entries);
         for (int i = 0; i < entries.size(); i++) {

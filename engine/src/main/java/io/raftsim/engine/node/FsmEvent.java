@@ -9,6 +9,14 @@ sealed interface FsmEvent {
     /** Apply committed entries up to {@code index}. */
     record ApplyTo(long index) implements FsmEvent {}
 
+    /** Take a snapshot of what is applied at this point of the queue ({@code done} may be null). */
+    record SaveSnapshot(Closure done) implements FsmEvent {}
+
+    /** Load an installed snapshot, after the entries queued before it were applied. */
+    record LoadSnapshot(
+            io.raftsim.engine.storage.snapshot.SnapshotMeta meta, io.raftsim.engine.PeerId leader, long term)
+            implements FsmEvent {}
+
     record LeaderStop(long term, Status status) implements FsmEvent {}
 
     record StartFollowing(LeaderChangeContext ctx) implements FsmEvent {}

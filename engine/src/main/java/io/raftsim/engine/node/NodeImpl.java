@@ -1,6 +1,7 @@
 package io.raftsim.engine.node;
 
 import io.raftsim.engine.Closure;
+import io.raftsim.engine.Configuration;
 import io.raftsim.engine.LeaderChangeContext;
 import io.raftsim.engine.NodeDescription;
 import io.raftsim.engine.NodeEnvironment;
@@ -10,6 +11,7 @@ import io.raftsim.engine.PeerId;
 import io.raftsim.engine.PeerProgress;
 import io.raftsim.engine.RaftError;
 import io.raftsim.engine.RaftNode;
+import io.raftsim.engine.ReadIndexClosure;
 import io.raftsim.engine.StateMachine;
 import io.raftsim.engine.Status;
 import io.raftsim.engine.Task;
@@ -20,6 +22,8 @@ import io.raftsim.engine.core.RoleKind;
 import io.raftsim.engine.core.conf.ConfigurationCodec;
 import io.raftsim.engine.core.conf.ConfigurationEntry;
 import io.raftsim.engine.core.tracker.Progress;
+import io.raftsim.engine.message.GetFileRequest;
+import io.raftsim.engine.message.GetFileResponse;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.message.TimeoutNow;
 import io.raftsim.engine.spi.Cancellable;
@@ -27,6 +31,11 @@ import io.raftsim.engine.spi.fs.StorageException;
 import io.raftsim.engine.storage.EntryType;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.RaftMeta;
+import io.raftsim.engine.storage.snapshot.SnapshotChunk;
+import io.raftsim.engine.storage.snapshot.SnapshotCopier;
+import io.raftsim.engine.storage.snapshot.SnapshotMeta;
+import io.raftsim.engine.storage.snapshot.SnapshotStorage;
+import io.raftsim.engine.storage.snapshot.SnapshotWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +95,22 @@ public final class NodeImpl implements RaftNode {
 
     private final NodeStats stats = new NodeStats();
 
+    // Snapshots (Raft paper §7, braft's SnapshotExecutor).
+    private Closure pendingConfChange;
+
+    private SnapshotStorage snapshots;
+    private boolean savingSnapshot;
+    private InstallState install;
+    /** The configuration entry in force at the applied index, saved with each snapshot. */
+    private byte[] appliedConfData;
+
+    private Cancellable snapshotTimer;
+
+    // Linearizable reads: waiting for confirmation, then for the state machine to catch up.
+    private long nextReadId;
+    private final TreeMap<Long, PendingReadCall> readsInFlight = new TreeMap<>();
+    private final TreeMap<Long, List<PendingReadCall>> readsAwaitingApply = new TreeMap<>();
+
     public NodeImpl(String groupId, PeerId serverId, NodeOptions options, NodeEnvironment env) {
         this.groupId = groupId;
         this.serverId = serverId;
@@ -103,6 +128,23 @@ public final class NodeImpl implements RaftNode {
             throw new IllegalStateException("node " + serverId + " already started (state " + lifecycle + ")");
         }
         RaftMeta meta = env.metaStorage().load();
+        snapshots = env.snapshotStorage();
+        SnapshotMeta snapshot = snapshots == null ? null : snapshots.latest().orElse(null);
+        appliedConfData = ConfigurationCodec.encode(new ConfigurationEntry(options.initialConfiguration(), null));
+        boolean resetLog = false;
+        if (snapshot != null) {
+            // Restart: load the latest complete snapshot, then replay the log after it.
+            fsm.onSnapshotLoad(snapshots.openLatest().orElseThrow());
+            appliedConfData = snapshot.configuration();
+            resetLog = !logContinues(snapshot);
+        }
+        if (resetLog) {
+            // A crash between sealing an installed snapshot and resetting the log: the old log does
+            // not continue the snapshot, so it goes (Raft paper §7: discard the entire log).
+            long next = snapshot.lastIncludedIndex() + 1;
+            long seq = ++logIssued;
+            env.logStorage().reset(next, err -> onLogDone(seq, -1, -1, err));
+        }
         core = new RaftCore(
                 groupId,
                 serverId,
@@ -110,11 +152,309 @@ public final class NodeImpl implements RaftNode {
                 env.random(),
                 meta,
                 new LogStorageView(env.logStorage()),
-                options.initialConfiguration());
+                options.initialConfiguration(),
+                snapshot);
         applyQueuedTo = core.log().applied();
+        stats.applied = core.log().applied();
         lifecycle = Lifecycle.RUNNING;
         scheduleTick();
+        scheduleSnapshotTimer();
         process();
+    }
+
+    private boolean logContinues(SnapshotMeta snapshot) {
+        long idx = snapshot.lastIncludedIndex();
+        var log = env.logStorage();
+        if (log.firstIndex() > idx + 1 || log.lastIndex() < idx) {
+            return false;
+        }
+        return log.firstIndex() == idx + 1 || log.termAt(idx) == snapshot.lastIncludedTerm();
+    }
+
+    private void scheduleSnapshotTimer() {
+        if (snapshots == null || options.snapshotIntervalMs() <= 0) {
+            return;
+        }
+        snapshotTimer = env.clock().schedule(options.snapshotIntervalMs() * 1_000_000L, () -> {
+            if (running()) {
+                // A leader copying its snapshot to a follower keeps it: a newer one would restart the copy.
+                if (!core.sendingSnapshot()) {
+                    enqueueFsm(new FsmEvent.SaveSnapshot(null));
+                }
+                scheduleSnapshotTimer();
+            }
+        });
+    }
+
+    @Override
+    public void snapshot(Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        enqueueFsm(new FsmEvent.SaveSnapshot(done));
+    }
+
+    /** Runs in the apply queue's order: the state machine is exactly at the applied index. */
+    private void saveSnapshot(Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        if (snapshots == null) {
+            complete(done, Status.error(RaftError.EINVAL, "node " + serverId + " has no snapshot storage"));
+            return;
+        }
+        if (savingSnapshot || install != null) {
+            complete(done, Status.error(RaftError.EBUSY, "a snapshot is already being saved or installed"));
+            return;
+        }
+        long index = core.log().applied();
+        long lastSnapshot = core.log().snapshotIndex();
+        if (index == 0 || index <= lastSnapshot) {
+            complete(done, Status.ok()); // nothing new to save.
+            return;
+        }
+        long term = core.log().termAt(index);
+        byte[] conf = appliedConfData;
+        SnapshotWriter writer;
+        try {
+            writer = snapshots.create();
+        } catch (StorageException ex) {
+            fail(ex);
+            complete(done, Status.error(RaftError.EIO, ex.getMessage()));
+            return;
+        }
+        savingSnapshot = true;
+        stats.snapshotsSaved++;
+        fsm.onSnapshotSave(writer, st -> env.clock().execute(() -> {
+            if (!st.isOk() || lifecycle == Lifecycle.SHUTDOWN || lifecycle == Lifecycle.ERROR) {
+                savingSnapshot = false;
+                try {
+                    writer.abandon();
+                } catch (StorageException ex) {
+                    fail(ex);
+                }
+                complete(done, st.isOk() ? Status.error(RaftError.ESHUTDOWN, "node stopped while saving") : st);
+                return;
+            }
+            try {
+                writer.commit(index, term, conf, err -> {
+                    savingSnapshot = false;
+                    if (err != null) {
+                        fail(err);
+                        complete(done, Status.error(RaftError.EIO, err.getMessage()));
+                        return;
+                    }
+                    if (running()) {
+                        core.onSnapshotSaved(snapshots.latest().orElseThrow(), options.snapshotMarginEntries());
+                        process();
+                    }
+                    complete(done, Status.ok());
+                });
+            } catch (StorageException ex) {
+                savingSnapshot = false;
+                fail(ex);
+                complete(done, Status.error(RaftError.EIO, ex.getMessage()));
+            }
+        }));
+    }
+
+    private void maybeAutoSnapshot() {
+        long every = options.snapshotLogEntries();
+        if (snapshots != null
+                && every > 0
+                && !savingSnapshot
+                && install == null
+                && !core.sendingSnapshot()
+                && core.log().applied() - core.log().snapshotIndex() >= every) {
+            enqueueFsm(new FsmEvent.SaveSnapshot(null));
+        }
+    }
+
+    // ---------------------------------------------------------------- InstallSnapshot, follower side
+
+    private void beginInstall(Effect.InstallSnapshot is) {
+        if (snapshots == null || savingSnapshot) {
+            core.abandonInstall(); // the leader asks again in an election timeout.
+            return;
+        }
+        if (install != null) {
+            if (install.index() == is.meta().lastIncludedIndex() && install.leader.equals(is.leader())) {
+                return;
+            }
+            abandonInstall("superseded by snapshot " + is.meta().lastIncludedIndex());
+        }
+        SnapshotCopier copier;
+        try {
+            if (snapshots.isStale(is.meta().lastIncludedIndex())) {
+                core.abandonInstall();
+                return;
+            }
+            copier = snapshots.beginCopy(is.meta());
+        } catch (StorageException ex) {
+            fail(ex);
+            return;
+        }
+        install = new InstallState(is.leader(), is.term(), copier);
+        stats.snapshotsInstalling++;
+        requestChunk();
+    }
+
+    /** Asks the leader for the next chunk, and again if no answer comes within half an election timeout. */
+    private void requestChunk() {
+        InstallState in = install;
+        in.cancelRetry();
+        String file = in.copier.nextFile();
+        if (file == null) {
+            finishInstall(in);
+            return;
+        }
+        long offset = in.copier.nextOffset(file);
+        sendNow(new GetFileRequest(
+                groupId, serverId, in.leader, in.term, in.index(), file, offset, options.snapshotChunkBytes()));
+        in.retry = env.clock().schedule(options.electionTimeoutMs() * 1_000_000L / 2, () -> {
+            if (install == in && !in.finishing && running()) {
+                stats.snapshotChunkRetries++;
+                requestChunk();
+            }
+        });
+    }
+
+    private void onFileResponse(GetFileResponse r) {
+        InstallState in = install;
+        if (in == null
+                || in.finishing
+                || r.snapshotIndex() != in.index()
+                || !r.from().equals(in.leader)) {
+            return;
+        }
+        if (r.chunk() == null) {
+            abandonInstall("leader no longer holds snapshot " + r.snapshotIndex());
+            return;
+        }
+        try {
+            in.copier.writeChunk(r.chunk());
+        } catch (IllegalArgumentException outOfOrder) {
+            return; // an old retransmission; the retry timer asks for what we need.
+        } catch (StorageException ex) {
+            fail(ex);
+            return;
+        }
+        in.cancelRetry();
+        long throttle = options.snapshotThrottleBytesPerSec();
+        long delayNanos = throttle <= 0 ? 0 : r.chunk().data().length * 1_000_000_000L / throttle;
+        if (delayNanos == 0) {
+            requestChunk();
+        } else {
+            in.retry = env.clock().schedule(delayNanos, () -> {
+                if (install == in && running()) {
+                    requestChunk();
+                }
+            });
+        }
+    }
+
+    private void finishInstall(InstallState in) {
+        in.finishing = true;
+        in.copier.finish(err -> {
+            if (install != in) {
+                return;
+            }
+            if (err != null) {
+                if (err.kind() == StorageException.Kind.CORRUPT) {
+                    install = null;
+                    core.abandonInstall(); // a bad copy: start over when the leader asks again.
+                    return;
+                }
+                fail(err);
+                return;
+            }
+            enqueueFsm(new FsmEvent.LoadSnapshot(in.copier.meta(), in.leader, in.term));
+        });
+    }
+
+    /** In apply order: the entries queued before were applied; now the snapshot replaces the state. */
+    private void loadInstalledSnapshot(FsmEvent.LoadSnapshot ls) {
+        install = null;
+        if (!running()) {
+            return;
+        }
+        SnapshotMeta meta = ls.meta();
+        if (meta.lastIncludedIndex() <= core.log().committed()) {
+            // Overtaken by the commit index: no need to load it, but it is now the latest snapshot on
+            // disk (a valid restart point), so the core must serve and compact by it from now on.
+            core.abandonInstall();
+            if (meta.lastIncludedIndex() <= core.log().applied()) {
+                core.onSnapshotSaved(meta, options.snapshotMarginEntries());
+            } else {
+                core.noteSnapshot(meta);
+            }
+            process();
+            return;
+        }
+        try {
+            fsm.onSnapshotLoad(snapshots.openLatest().orElseThrow());
+        } catch (StorageException ex) {
+            fail(ex);
+            return;
+        }
+        appliedConfData = meta.configuration();
+        core.onSnapshotInstalled(meta, ls.leader(), ls.term());
+        applyQueuedTo = Math.max(applyQueuedTo, core.log().applied());
+        stats.applied = core.log().applied();
+        stats.snapshotsInstalled++;
+        ConfigurationEntry ce = ConfigurationCodec.decode(meta.configuration());
+        if (!ce.isJoint()) {
+            fsm.onConfigurationCommitted(ce.conf());
+        }
+        releaseReads(core.log().applied());
+        process();
+    }
+
+    private void abandonInstall(String why) {
+        if (install == null) {
+            return;
+        }
+        install.cancelRetry();
+        if (!install.finishing) {
+            try {
+                install.copier.abandon();
+            } catch (StorageException ex) {
+                install = null;
+                fail(ex);
+                return;
+            }
+        }
+        install = null;
+        stats.snapshotsAbandoned++;
+        if (core != null) {
+            core.abandonInstall();
+        }
+    }
+
+    // ---------------------------------------------------------------- InstallSnapshot, leader side
+
+    /** Serves a chunk of our latest snapshot (braft's FileService); a follower drives the copy. */
+    private void serveFile(GetFileRequest r) {
+        SnapshotChunk chunk = null;
+        try {
+            var reader = snapshots == null ? null : snapshots.openLatest().orElse(null);
+            if (reader != null && reader.meta().lastIncludedIndex() == r.snapshotIndex()) {
+                int max = Math.min(r.maxBytes(), options.snapshotChunkBytes());
+                chunk = reader.readChunk(r.file(), r.offset(), Math.max(1, max));
+            }
+        } catch (StorageException ex) {
+            fail(ex);
+            return;
+        }
+        sendNow(new GetFileResponse(groupId, serverId, r.from(), core.term(), r.snapshotIndex(), chunk));
+    }
+
+    /** A message that depends on no log write: it waits only for earlier meta writes (our term). */
+    private void sendNow(RaftMessage m) {
+        outbox.add(new PendingSend(m, metaIssued, 0));
+        flushOutbox();
     }
 
     @Override
@@ -127,14 +467,24 @@ public final class NodeImpl implements RaftNode {
         }
         boolean wasStarted = lifecycle != Lifecycle.NEW;
         lifecycle = Lifecycle.SHUTDOWN;
+
         if (tickTimer != null) {
             tickTimer.cancel();
         }
         // Older tasks first: closures complete in proposal order.
         failPending(RaftError.ESHUTDOWN, "node shut down before the task was applied");
         failBatch(RaftError.ESHUTDOWN, "node shut down");
+        failAllReads(Status.error(RaftError.ESHUTDOWN, "node shut down before the read was served"));
+        if (snapshotTimer != null) {
+            snapshotTimer.cancel();
+        }
+        abandonInstall("node shut down");
         outbox.clear();
         if (wasStarted) {
+            // A leader hands over (TimeoutNow to its most up-to-date follower) instead of leaving
+            // the group to wait an election timeout; then LeaderStop, then onShutdown.
+            core.halt("node shut down");
+            process();
             enqueueFsm(new FsmEvent.Shutdown(done));
         } else if (done != null) {
             env.clock().execute(() -> done.run(Status.ok()));
@@ -163,6 +513,16 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         stats.messagesReceived++;
+        // Snapshot file transfer is I/O between nodes, not protocol: the node serves it itself.
+        if (message instanceof GetFileRequest r) {
+            serveFile(r);
+            return;
+        }
+        if (message instanceof GetFileResponse r) {
+            onFileResponse(r);
+            process();
+            return;
+        }
         core.step(message);
         process();
     }
@@ -187,6 +547,225 @@ public final class NodeImpl implements RaftNode {
         }
     }
 
+    @Override
+    public void readIndex(byte[] context, ReadIndexClosure done) {
+        java.util.Objects.requireNonNull(done, "done");
+        if (lifecycle == Lifecycle.NEW || lifecycle == Lifecycle.SHUTDOWN) {
+            completeRead(done, context, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle), 0);
+            return;
+        }
+        if (lifecycle == Lifecycle.ERROR) {
+            completeRead(done, context, Status.error(RaftError.EIO, "node " + serverId + " is in ERROR state"), 0);
+            return;
+        }
+        long id = ++nextReadId;
+        boolean forwarded = core.role() != RoleKind.LEADER;
+        Cancellable timer = env.clock().schedule(2 * options.electionTimeoutMs() * 1_000_000L, () -> {
+            PendingReadCall call = readsInFlight.remove(id);
+            if (call != null) {
+                completeRead(
+                        call.done(),
+                        call.context(),
+                        Status.error(RaftError.ETIMEDOUT, "read " + id + " not confirmed within two election timeouts"),
+                        0);
+            }
+        });
+        readsInFlight.put(id, new PendingReadCall(context, done, timer, forwarded));
+        core.readIndex(id);
+        process();
+    }
+
+    private void onReadReady(long id, long readIndex) {
+        PendingReadCall call = readsInFlight.remove(id);
+        if (call == null) {
+            return; // timed out or failed already.
+        }
+        call.timer().cancel();
+        if (core.log().applied() >= readIndex) {
+            completeRead(call.done(), call.context(), Status.ok(), readIndex);
+        } else {
+            readsAwaitingApply
+                    .computeIfAbsent(readIndex, k -> new ArrayList<>())
+                    .add(call);
+        }
+    }
+
+    private void onReadFailed(long id, Status status) {
+        PendingReadCall call = readsInFlight.remove(id);
+        if (call != null) {
+            call.timer().cancel();
+            completeRead(call.done(), call.context(), status, 0);
+        }
+    }
+
+    /** A new leader: a forwarded read's answer can no longer come from the leader we asked. */
+    private void failForwardedReads(String why) {
+        for (var it = readsInFlight.entrySet().iterator(); it.hasNext(); ) {
+            PendingReadCall call = it.next().getValue();
+            if (call.forwarded()) {
+                it.remove();
+                call.timer().cancel();
+                completeRead(call.done(), call.context(), Status.error(RaftError.EAGAIN, why), 0);
+            }
+        }
+    }
+
+    /** Runs the reads whose index the state machine has now applied (on the apply turn itself). */
+    private void releaseReads(long applied) {
+        while (!readsAwaitingApply.isEmpty() && readsAwaitingApply.firstKey() <= applied) {
+            Map.Entry<Long, List<PendingReadCall>> e = readsAwaitingApply.pollFirstEntry();
+            for (PendingReadCall call : e.getValue()) {
+                call.done().run(Status.ok(), e.getKey(), call.context());
+            }
+        }
+    }
+
+    private void failAllReads(Status status) {
+        for (PendingReadCall call : readsInFlight.values()) {
+            call.timer().cancel();
+            completeRead(call.done(), call.context(), status, 0);
+        }
+        readsInFlight.clear();
+        for (List<PendingReadCall> calls : readsAwaitingApply.values()) {
+            for (PendingReadCall call : calls) {
+                completeRead(call.done(), call.context(), status, 0);
+            }
+        }
+        readsAwaitingApply.clear();
+    }
+
+    private void completeRead(ReadIndexClosure done, byte[] context, Status status, long index) {
+        env.clock().execute(() -> done.run(status, index, context));
+    }
+
+    // ---------------------------------------------------------------- membership and transfer
+
+    @Override
+    public void changePeers(Configuration newPeers, Closure done) {
+        java.util.Objects.requireNonNull(newPeers, "newPeers");
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        java.util.TreeSet<PeerId> learners =
+                new java.util.TreeSet<>(core.configuration().learners());
+        learners.removeAll(newPeers.peers());
+        proposeChange(new Configuration(newPeers.peers(), learners), done);
+    }
+
+    @Override
+    public void addPeer(PeerId peer, Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        java.util.TreeSet<PeerId> peers =
+                new java.util.TreeSet<>(core.configuration().peers());
+        if (!peers.add(peer)) {
+            complete(done, Status.ok()); // already a voter (braft answers OK too).
+            return;
+        }
+        changePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
+    }
+
+    @Override
+    public void removePeer(PeerId peer, Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        java.util.TreeSet<PeerId> peers =
+                new java.util.TreeSet<>(core.configuration().peers());
+        if (!peers.remove(peer)) {
+            complete(done, Status.ok());
+            return;
+        }
+        changePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
+    }
+
+    @Override
+    public void addLearners(java.util.Collection<PeerId> add, Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        for (PeerId p : add) {
+            if (core.configuration().peers().contains(p)) {
+                complete(done, Status.error(RaftError.EINVAL, p + " is a voter; remove it first"));
+                return;
+            }
+        }
+        java.util.TreeSet<PeerId> learners =
+                new java.util.TreeSet<>(core.configuration().learners());
+        learners.addAll(add);
+        proposeChange(new Configuration(core.configuration().peers(), learners), done);
+    }
+
+    @Override
+    public void removeLearners(java.util.Collection<PeerId> remove, Closure done) {
+        if (!running()) {
+            complete(done, Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle));
+            return;
+        }
+        java.util.TreeSet<PeerId> learners =
+                new java.util.TreeSet<>(core.configuration().learners());
+        learners.removeAll(remove);
+        proposeChange(new Configuration(core.configuration().peers(), learners), done);
+    }
+
+    private void proposeChange(Configuration target, Closure done) {
+        if (pendingConfChange != null) {
+            complete(done, Status.error(RaftError.EBUSY, "a configuration change is in progress"));
+            return;
+        }
+        int timeoutTicks = (int) Math.max(1, options.catchupTimeoutMs() / options.tickIntervalMs());
+        Status st = core.changeConfiguration(target, options.catchupMarginEntries(), timeoutTicks);
+        if (!st.isOk()) {
+            complete(done, st);
+            return;
+        }
+        pendingConfChange = done == null ? s -> {} : done;
+        process();
+    }
+
+    @Override
+    public Status resetPeers(Configuration conf) {
+        if (conf == null || conf.peers().isEmpty()) {
+            return Status.error(RaftError.EINVAL, "resetPeers needs at least one voter, got " + conf);
+        }
+        if (!running()) {
+            return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
+        }
+        core.resetConfiguration(conf);
+        process();
+        return Status.ok();
+    }
+
+    @Override
+    public Status transferLeadershipTo(PeerId peer) {
+        if (!running()) {
+            return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
+        }
+        Status st = core.transferLeadership(peer);
+        process();
+        return st;
+    }
+
+    @Override
+    public List<PeerId> listLearners() {
+        return core == null
+                ? List.copyOf(options.initialConfiguration().learners())
+                : List.copyOf(core.configuration().learners());
+    }
+
+    private void finishConfChange(Status st) {
+        Closure done = pendingConfChange;
+        pendingConfChange = null;
+        if (done != null) {
+            complete(done, st);
+        }
+    }
+
     private Status refusal(Task task) {
         if (lifecycle == Lifecycle.NEW || lifecycle == Lifecycle.SHUTDOWN) {
             return Status.error(RaftError.ESHUTDOWN, "node " + serverId + " is " + lifecycle);
@@ -201,7 +780,11 @@ public final class NodeImpl implements RaftNode {
             return Status.error(
                     RaftError.ESTALE, "expected term " + task.expectedTerm() + " but current term is " + core.term());
         }
-        if (pending.size() + batch.size() >= options.maxPendingTasks()) {
+        if (core.transferee() != null) {
+            return Status.error(RaftError.EBUSY, "transferring leadership to " + core.transferee());
+        }
+        long unapplied = core.log().lastIndex() - core.log().applied();
+        if (unapplied + batch.size() >= options.maxPendingTasks()) {
             return Status.error(RaftError.EBUSY, "too many pending tasks (" + options.maxPendingTasks() + ")");
         }
         return null;
@@ -290,6 +873,22 @@ public final class NodeImpl implements RaftNode {
             } catch (StorageException ex) {
                 fail(ex);
             }
+        } else if (e instanceof Effect.CompactLog cl) {
+            long seq = ++logIssued;
+            try {
+                env.logStorage().truncatePrefix(cl.firstIndexKept(), err -> onLogDone(seq, -1, -1, err));
+            } catch (StorageException ex) {
+                fail(ex);
+            }
+        } else if (e instanceof Effect.ResetLog rl) {
+            long seq = ++logIssued;
+            try {
+                env.logStorage().reset(rl.nextIndex(), err -> onLogDone(seq, -1, -1, err));
+            } catch (StorageException ex) {
+                fail(ex);
+            }
+        } else if (e instanceof Effect.InstallSnapshot is) {
+            beginInstall(is);
         } else if (e instanceof Effect.Send s) {
             outbox.add(new PendingSend(s.message(), metaIssued, s.afterLogDurable() ? logIssued : 0));
         } else {
@@ -306,13 +905,28 @@ public final class NodeImpl implements RaftNode {
         } else if (!(e instanceof Effect.Send)
                 && !(e instanceof Effect.PersistMeta)
                 && !(e instanceof Effect.AppendLog)
-                && !(e instanceof Effect.TruncateLog)) {
+                && !(e instanceof Effect.TruncateLog)
+                && !(e instanceof Effect.CompactLog)
+                && !(e instanceof Effect.ResetLog)
+                && !(e instanceof Effect.InstallSnapshot)) {
             handleRoleEffect(e);
         }
     }
 
     private void handleRoleEffect(Effect e) {
-        if (e instanceof Effect.LeaderChanged lc) {
+        if (e instanceof Effect.ConfigurationChanged cc) {
+            finishConfChange(Status.ok());
+        } else if (e instanceof Effect.ConfigurationChangeFailed cf) {
+            finishConfChange(Status.error(cf.code(), cf.reason()));
+        } else if (e instanceof Effect.ReadReady rr) {
+            onReadReady(rr.requestId(), rr.readIndex());
+        } else if (e instanceof Effect.ReadFailed rf) {
+            onReadFailed(rf.requestId(), Status.error(rf.code(), rf.reason()));
+        } else if (e instanceof Effect.LeaderChanged lc) {
+            failForwardedReads("leader changed from " + lc.previous() + " to " + lc.leader() + " in term " + lc.term());
+            if (install != null && !install.finishing && !install.leader.equals(lc.leader())) {
+                abandonInstall("leader changed to " + lc.leader());
+            }
             if (lc.previous() != null && !lc.previous().equals(serverId)) {
                 enqueueFsm(new FsmEvent.StopFollowing(new LeaderChangeContext(
                         lc.previous(), lc.term(), Status.error(RaftError.EPERM, "leader changed"))));
@@ -327,6 +941,8 @@ public final class NodeImpl implements RaftNode {
             leaderTerm = -1;
             leaderConfIndex = -1;
             failPending(RaftError.EPERM, "leader stepped down (" + sd.reason() + "); the entry may still commit");
+            finishConfChange(Status.error(
+                    RaftError.EPERM, "leader stepped down (" + sd.reason() + "); the change may still complete"));
             failBatch(RaftError.ENOTLEADER, "leader stepped down before proposing: " + sd.reason());
             enqueueFsm(new FsmEvent.LeaderStop(sd.term(), Status.error(RaftError.EPERM, sd.reason())));
         }
@@ -396,8 +1012,16 @@ public final class NodeImpl implements RaftNode {
             tickTimer.cancel();
         }
         outbox.clear();
+        if (snapshotTimer != null) {
+            snapshotTimer.cancel();
+        }
+        if (install != null) {
+            install.cancelRetry();
+            install = null;
+        }
         core.halt(status.code() + ": " + status.message());
         process();
+        failAllReads(status);
         enqueueFsm(new FsmEvent.Error(status));
     }
 
@@ -491,6 +1115,8 @@ public final class NodeImpl implements RaftNode {
         long last = entries.get(entries.size() - 1).index();
         core.appliedTo(last);
         stats.applied = last;
+        releaseReads(last);
+        maybeAutoSnapshot();
         return last >= target;
     }
 
@@ -523,6 +1149,7 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void applyConfiguration(LogEntry e) {
+        appliedConfData = e.data();
         ConfigurationEntry ce = ConfigurationCodec.decode(e.data());
         if (!ce.isJoint()) {
             fsm.onConfigurationCommitted(ce.conf());
@@ -538,7 +1165,11 @@ public final class NodeImpl implements RaftNode {
     }
 
     private void runCallback(FsmEvent ev) {
-        if (ev instanceof FsmEvent.LeaderStop ls) {
+        if (ev instanceof FsmEvent.SaveSnapshot ss) {
+            saveSnapshot(ss.done());
+        } else if (ev instanceof FsmEvent.LoadSnapshot ls) {
+            loadInstalledSnapshot(ls);
+        } else if (ev instanceof FsmEvent.LeaderStop ls) {
             if (fsmLeaderTerm == ls.term()) {
                 fsmLeaderTerm = -1;
                 fsm.onLeaderStop(ls.status());

@@ -8,6 +8,11 @@ public final class NodeStats {
     long metaWrites;
     long proposals;
     long applied;
+    long snapshotsSaved;
+    long snapshotsInstalling;
+    long snapshotsInstalled;
+    long snapshotsAbandoned;
+    long snapshotChunkRetries;
 
     public long messagesSent() {
         return messagesSent;
@@ -32,5 +37,29 @@ public final class NodeStats {
 
     public long appliedIndex() {
         return applied;
+    }
+
+    /** Local snapshots started (onSnapshotSave called). */
+    public long snapshotsSaved() {
+        return snapshotsSaved;
+    }
+
+    /** InstallSnapshot copies started on this follower. */
+    public long snapshotsInstalling() {
+        return snapshotsInstalling;
+    }
+
+    public long snapshotsInstalled() {
+        return snapshotsInstalled;
+    }
+
+    /** Copies given up (leader change, shutdown, leader dropped the snapshot). */
+    public long snapshotsAbandoned() {
+        return snapshotsAbandoned;
+    }
+
+    /** Chunk requests sent again because no answer came (a lost request or chunk). */
+    public long snapshotChunkRetries() {
+        return snapshotChunkRetries;
     }
 }

@@ -246,4 +246,18 @@ class PaperTest {
         h.drain();
         assertThat(h.core.log().committed()).isEqualTo(first);
     }
+
+    @Test
+    @DisplayName("Restart: a log whose last term is newer than the durable term adopts it, without a vote")
+    void restartAdoptsANewerLogTerm() {
+        // The crash kept the follower's 3@2 but not the term-2 meta write issued just before it.
+        CoreHarness h = new CoreHarness("a", "a,b,c", 1, "b", 1, 1, 2);
+        assertThat(h.core.term()).isEqualTo(2);
+        assertThat(h.core.votedFor()).isNull();
+        var out = h.drain();
+        assertThat(out)
+                .anyMatch(e -> e instanceof Effect.PersistMeta pm && pm.meta().term() == 2);
+        var v = h.step(vote("c", "a", 2, 3, 2));
+        assertThat(sent(v, RequestVoteResponse.class).get(0).granted()).isTrue();
+    }
 }

@@ -108,7 +108,12 @@ class NodeImplTest {
         c.runFor(100 * MS);
         assertThat(results).extracting(Status::code).containsExactly(RaftError.ESHUTDOWN, RaftError.ESHUTDOWN);
         assertThat(results.get(0).message()).contains("before the task was applied");
-        assertThat(c.events(l)).endsWith("onShutdown");
+        assertThat(c.events(l)).endsWith("onLeaderStop EPERM", "onShutdown");
+        int next = c.leader();
+        assertThat(next)
+                .as("TimeoutNow hand-over within 100 ms")
+                .isNotEqualTo(l)
+                .isGreaterThanOrEqualTo(0);
         assertThat(order).containsExactly("done OK");
         assertThat(leader.describe().state()).isEqualTo(NodeState.SHUTDOWN);
         List<Status> after = new ArrayList<>();

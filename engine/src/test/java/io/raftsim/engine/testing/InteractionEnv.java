@@ -10,9 +10,13 @@ import io.raftsim.engine.Task;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.node.NodeImpl;
 import io.raftsim.engine.spi.fs.StorageException;
+import io.raftsim.engine.spi.fs.memory.CrashMode;
+import io.raftsim.engine.spi.fs.memory.MemoryFileSystem;
+import io.raftsim.engine.spi.fs.memory.MemoryFsOptions;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.memory.MemoryLogStorage;
 import io.raftsim.engine.storage.memory.MemoryMetaStorage;
+import io.raftsim.engine.storage.snapshot.SnapshotStorage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +27,21 @@ import java.util.TreeSet;
 /**
  * The interpreter behind the interaction scripts (etcd raft's {@code testdata/} idea): a few real
  * nodes with manual clocks, in-memory storage whose fsyncs the script can hold, and a network that
- * delivers only when told. Commands return the text that the script compares.
+ * delivers only when told. Commands return the text that the script compares. Fsyncs complete
+ * whenever a node runs, unless held. Every command's output ends with the nodes whose role or term
+ * changed. Commands:
+ *
+ * <ul>
+ *   <li>{@code add-nodes N [prevote=B] [checkquorum=B] [election=T] [heartbeat=T] [max-entries=N]
+ *       [inflight=N] [batching=B] [seed=S]}: a fresh cluster n1..nN (tick = 1 ms, election 10 ticks)
+ *   <li>{@code tick nX [K]}, {@code campaign nX} (tick until it asks for votes)
+ *   <li>{@code deliver [nX]}, {@code deliver-one nX}, {@code drop [nX]}, {@code stabilize [quiet]}
+ *   <li>{@code partition a b / c}, {@code heal}
+ *   <li>{@code propose nX data}, {@code propose-expect-term nX T data}, {@code propose-many nX N [prefix]}
+ *   <li>{@code crash nX} (loses unsynced writes), {@code restart nX}, {@code hold-fsync nX},
+ *       {@code release-fsync nX}, {@code fail-meta nX}, {@code fail-log nX}
+ *   <li>{@code status [nX]}, {@code log nX}, {@code applied nX}
+ * </ul>
  */
 public final class InteractionEnv {
     private static final long TICK_NANOS = 1_000_000L;
@@ -35,6 +53,7 @@ public final class InteractionEnv {
         final ManualClock clock = new ManualClock();
         final MemoryLogStorage log = new MemoryLogStorage(clock, -1);
         final MemoryMetaStorage meta = new MemoryMetaStorage(clock, -1);
+        final MemoryFileSystem fs = new MemoryFileSystem(clock, new MemoryFsOptions(0, 0, 512, Long.MAX_VALUE), 7);
         final RecordingStateMachine fsm;
         NodeImpl node;
         boolean holdFsync;
@@ -77,6 +96,74 @@ public final class InteractionEnv {
             case "propose" -> propose(slot(args.get(0)), String.join(" ", args.subList(1, args.size())), -1);
             case "propose-expect-term" ->
                 propose(slot(args.get(0)), String.join(" ", args.subList(2, args.size())), Long.parseLong(args.get(1)));
+            case "snapshot" -> {
+                Slot s = slot(args.get(0));
+                s.node.snapshot(st -> out.add(s.name + ": snapshot done: " + st));
+                process(s);
+            }
+            case "add-node" -> {
+                Slot s = new Slot(args.get(0));
+                if (slots.putIfAbsent(s.name, s) != null) {
+                    throw new IllegalArgumentException("node " + s.name + " exists");
+                }
+                startNode(s);
+            }
+            case "change-peers" ->
+                confChange(
+                        args.get(0),
+                        "changePeers " + args.get(1),
+                        (n, done) -> n.changePeers(Configuration.parse(args.get(1)), done));
+            case "add-peer" ->
+                confChange(args.get(0), "addPeer " + args.get(1), (n, done) -> n.addPeer(PeerId.of(args.get(1)), done));
+            case "remove-peer" ->
+                confChange(
+                        args.get(0),
+                        "removePeer " + args.get(1),
+                        (n, done) -> n.removePeer(PeerId.of(args.get(1)), done));
+            case "add-learners" ->
+                confChange(
+                        args.get(0),
+                        "addLearners " + args.get(1),
+                        (n, done) ->
+                                n.addLearners(Configuration.parse(args.get(1)).peers(), done));
+            case "remove-learners" ->
+                confChange(
+                        args.get(0),
+                        "removeLearners " + args.get(1),
+                        (n, done) -> n.removeLearners(
+                                Configuration.parse(args.get(1)).peers(), done));
+            case "reset-peers" -> {
+                Slot s = slot(args.get(0));
+                out.add(s.name + ": resetPeers " + s.node.resetPeers(Configuration.parse(args.get(1))));
+                process(s);
+            }
+            case "transfer" -> {
+                Slot s = slot(args.get(0));
+                PeerId target = args.get(1).equals("any") ? null : PeerId.of(args.get(1));
+                out.add(s.name + ": transferLeadershipTo " + args.get(1) + " " + s.node.transferLeadershipTo(target));
+                process(s);
+            }
+            case "shutdown" -> {
+                Slot s = slot(args.get(0));
+                s.node.shutdown(st -> out.add(s.name + ": shutdown done: " + st));
+                process(s);
+                s.node = null;
+            }
+            case "conf" -> {
+                for (Slot s : slots.values()) {
+                    if (s.node != null) {
+                        out.add(s.name + ": peers=" + s.node.listPeers() + " learners=" + s.node.listLearners());
+                    }
+                }
+            }
+            case "hold-snapshot" -> slot(args.get(0)).fsm.holdSnapshots(true);
+            case "release-snapshot" -> {
+                Slot s = slot(args.get(0));
+                s.fsm.holdSnapshots(false);
+                s.fsm.releaseSnapshot();
+                process(s);
+            }
+            case "read" -> read(slot(args.get(0)), args.size() > 1 ? args.get(1) : "r");
             case "status" -> status(args);
             case "log" -> printLog(slot(args.get(0)));
             case "applied" -> printApplied(slot(args.get(0)));
@@ -129,6 +216,14 @@ public final class InteractionEnv {
                 case "inflight" -> options.maxInflightAppends(Integer.parseInt(p[1]));
                 case "batching" -> options.proposalBatching(Boolean.parseBoolean(p[1]));
                 case "seed" -> seed = Long.parseLong(p[1]);
+                case "snapshot-interval" -> options.snapshotIntervalMs(Long.parseLong(p[1]));
+                case "snapshot-entries" -> options.snapshotLogEntries(Long.parseLong(p[1]));
+                case "margin" -> options.snapshotMarginEntries(Long.parseLong(p[1]));
+                case "catchup-margin" -> options.catchupMarginEntries(Long.parseLong(p[1]));
+                case "catchup-timeout" -> options.catchupTimeoutMs(Long.parseLong(p[1]));
+                case "chunk" -> options.snapshotChunkBytes(Integer.parseInt(p[1]));
+                case "read-mode" -> options.readMode(io.raftsim.engine.ReadMode.valueOf(p[1]));
+                case "drift" -> options.maxClockDriftMs(Long.parseLong(p[1]));
                 default -> throw new IllegalArgumentException("unknown add-nodes option '" + p[0] + "'");
             }
         }
@@ -147,7 +242,12 @@ public final class InteractionEnv {
     private void startNode(Slot s) {
         NodeOptions o = options.stateMachine(s.fsm).build();
         NodeEnvironment env = new NodeEnvironment(
-                s.clock, (to, m) -> network.add(m), new SeededRandom(seed * 1000 + s.name.hashCode()), s.log, s.meta);
+                s.clock,
+                (to, m) -> network.add(m),
+                new SeededRandom(seed * 1000 + s.name.hashCode()),
+                s.log,
+                s.meta,
+                SnapshotStorage.open(s.fs, "snapshot"));
         s.node = new NodeImpl("g", s.id, o, env);
         s.node.start();
         process(s);
@@ -304,6 +404,26 @@ public final class InteractionEnv {
         process(s);
     }
 
+    private void confChange(
+            String node, String what, java.util.function.BiConsumer<NodeImpl, io.raftsim.engine.Closure> call) {
+        Slot s = slot(node);
+        call.accept(s.node, st -> out.add(s.name + ": " + what + " done: " + st));
+        process(s);
+    }
+
+    /** A linearizable read on {@code s}; the closure prints the outcome and what was applied then. */
+    private void read(Slot s, String ctx) {
+        s.node.readIndex(ctx.getBytes(StandardCharsets.UTF_8), (st, index, c) -> {
+            List<RecordingStateMachine.Applied> applied = s.fsm.applied();
+            String last = applied.isEmpty()
+                    ? "nothing"
+                    : applied.get(applied.size() - 1).data();
+            out.add(s.name + ": read '" + new String(c, StandardCharsets.UTF_8) + "' done: " + st
+                    + (st.isOk() ? " index=" + index + " last-applied-data=" + last : ""));
+        });
+        process(s);
+    }
+
     private void status(List<String> args) {
         List<Slot> which = new ArrayList<>();
         if (args.isEmpty()) {
@@ -332,6 +452,9 @@ public final class InteractionEnv {
 
     private void printLog(Slot s) {
         long durable = s.log.durableLastIndex();
+        if (s.log.firstIndex() > 1) {
+            out.add(s.name + ": compacted before " + s.log.firstIndex());
+        }
         if (s.log.lastIndex() < s.log.firstIndex()) {
             out.add(s.name + ": empty log");
         }
@@ -352,6 +475,7 @@ public final class InteractionEnv {
     private void crash(Slot s) {
         s.log.crash();
         s.meta.crash();
+        s.fs.crash(CrashMode.LOSE_UNSYNCED);
         s.clock.clear();
         s.node = null;
         s.fsm.applied().clear();

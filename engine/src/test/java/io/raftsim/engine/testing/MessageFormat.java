@@ -2,9 +2,15 @@ package io.raftsim.engine.testing;
 
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.AppendEntriesResponse;
+import io.raftsim.engine.message.GetFileRequest;
+import io.raftsim.engine.message.GetFileResponse;
+import io.raftsim.engine.message.InstallSnapshotRequest;
+import io.raftsim.engine.message.InstallSnapshotResponse;
 import io.raftsim.engine.message.PreVoteRequest;
 import io.raftsim.engine.message.PreVoteResponse;
 import io.raftsim.engine.message.RaftMessage;
+import io.raftsim.engine.message.ReadIndexRequest;
+import io.raftsim.engine.message.ReadIndexResponse;
 import io.raftsim.engine.message.RequestVoteRequest;
 import io.raftsim.engine.message.RequestVoteResponse;
 import io.raftsim.engine.message.TimeoutNow;
@@ -60,6 +66,33 @@ public final class MessageFormat {
                     + (r.success()
                             ? " ok match=" + r.matchIndex()
                             : " reject=" + r.rejectedIndex() + " hint=" + r.hintIndex() + "@" + r.hintTerm());
+        }
+        if (m instanceof InstallSnapshotRequest r) {
+            return head + "InstallSnapshot term=" + r.term() + " snap="
+                    + r.meta().lastIncludedIndex() + "@" + r.meta().lastIncludedTerm() + " files="
+                    + r.meta().files().size();
+        }
+        if (m instanceof InstallSnapshotResponse r) {
+            return head + "InstallSnapshotResp term=" + r.term() + " snap=" + r.lastIncludedIndex()
+                    + (r.success() ? " ok" : " refused last=" + r.lastLogIndex());
+        }
+        if (m instanceof GetFileRequest r) {
+            return head + "GetFile term=" + r.term() + " snap=" + r.snapshotIndex() + " " + r.file() + "@" + r.offset()
+                    + " max=" + r.maxBytes();
+        }
+        if (m instanceof GetFileResponse r) {
+            return head + "GetFileResp term=" + r.term() + " snap=" + r.snapshotIndex()
+                    + (r.chunk() == null
+                            ? " gone"
+                            : " " + r.chunk().file() + "@" + r.chunk().offset() + " len="
+                                    + r.chunk().data().length + (r.chunk().lastChunk() ? " last" : ""));
+        }
+        if (m instanceof ReadIndexRequest r) {
+            return head + "ReadIndex term=" + r.term() + " id=" + r.requestId();
+        }
+        if (m instanceof ReadIndexResponse r) {
+            return head + "ReadIndexResp term=" + r.term() + " id=" + r.requestId()
+                    + (r.success() ? " index=" + r.readIndex() : " refused");
         }
         if (m instanceof TimeoutNow r) {
             return head + "TimeoutNow term=" + r.term();

@@ -6,6 +6,8 @@ import io.raftsim.engine.Iterator;
 import io.raftsim.engine.LeaderChangeContext;
 import io.raftsim.engine.StateMachine;
 import io.raftsim.engine.Status;
+import io.raftsim.engine.storage.snapshot.SnapshotReader;
+import io.raftsim.engine.storage.snapshot.SnapshotWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,71 @@ public final class RecordingStateMachine implements StateMachine {
             }
         }
         event("apply " + sb);
+    }
+
+    /** When set, a snapshot's files are written and its closure run only on {@link #releaseSnapshot}. */
+    private boolean holdSnapshots;
+
+    private Runnable heldSnapshot;
+
+    public void holdSnapshots(boolean hold) {
+        holdSnapshots = hold;
+    }
+
+    /** Completes a held snapshot (as a state machine that writes its files in the background). */
+    public void releaseSnapshot() {
+        Runnable r = heldSnapshot;
+        heldSnapshot = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /**
+     * The snapshot is the applied list, one {@code index@term data} line each, in one file. The
+     * state is captured at once; writing may be deferred ({@link #holdSnapshots}).
+     */
+    @Override
+    public void onSnapshotSave(SnapshotWriter writer, Closure done) {
+        StringBuilder sb = new StringBuilder();
+        for (Applied a : applied) {
+            sb.append(a.index())
+                    .append('@')
+                    .append(a.term())
+                    .append(' ')
+                    .append(a.data())
+                    .append('\n');
+        }
+        byte[] captured = sb.toString().getBytes(StandardCharsets.UTF_8);
+        event("onSnapshotSave applied=" + applied.size() + " entries" + (holdSnapshots ? " (held)" : ""));
+        Runnable finish = () -> {
+            writer.writeFile("state", captured);
+            done.run(Status.ok());
+        };
+        if (holdSnapshots) {
+            heldSnapshot = finish;
+        } else {
+            finish.run();
+        }
+    }
+
+    @Override
+    public void onSnapshotLoad(SnapshotReader reader) {
+        String text = new String(reader.readFile("state"), StandardCharsets.UTF_8);
+        applied.clear();
+        for (String line : text.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int at = line.indexOf('@');
+            int sp = line.indexOf(' ');
+            applied.add(new Applied(
+                    Long.parseLong(line.substring(0, at)),
+                    Long.parseLong(line.substring(at + 1, sp)),
+                    line.substring(sp + 1)));
+        }
+        event("onSnapshotLoad " + reader.meta().lastIncludedIndex() + "@"
+                + reader.meta().lastIncludedTerm() + " applied=" + applied.size() + " entries");
     }
 
     @Override

@@ -11,8 +11,14 @@ import io.raftsim.engine.Task;
 import io.raftsim.engine.message.AppendEntriesRequest;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.node.NodeImpl;
+import io.raftsim.engine.spi.fs.memory.CrashMode;
+import io.raftsim.engine.spi.fs.memory.MemoryFileSystem;
 import io.raftsim.engine.storage.memory.MemoryLogStorage;
 import io.raftsim.engine.storage.memory.MemoryMetaStorage;
+import io.raftsim.engine.storage.snapshot.SnapshotReader;
+import io.raftsim.engine.storage.snapshot.SnapshotStorage;
+import io.raftsim.engine.storage.snapshot.SnapshotWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +44,9 @@ public final class TestCluster {
     private final NodeImpl[] nodes;
     private final MemoryLogStorage[] logs;
     private final MemoryMetaStorage[] metas;
+    /** Per node, when snapshots are on: the disk holding its snapshot directory. */
+    private final MemoryFileSystem[] snapshotFs;
+
     private final List<List<String>> appliedData = new ArrayList<>();
     private final List<List<String>> events = new ArrayList<>();
     private final long latencyNanosMin;
@@ -68,7 +77,27 @@ public final class TestCluster {
             long latencyNanosMin,
             long latencyNanosMax,
             double dropProbability) {
+        this(size, seed, options, fsyncNanos, latencyNanosMin, latencyNanosMax, dropProbability, false, size);
+    }
+
+    /**
+     * With {@code snapshots}, every node also has snapshot storage on an in-memory crash file system
+     * and its state machine saves and loads its applied list. Only the first {@code initialVoters}
+     * nodes form the initial configuration; the others start outside it (spares for membership
+     * changes) and wait for a leader to add them.
+     */
+    public TestCluster(
+            int size,
+            long seed,
+            NodeOptions.Builder options,
+            long fsyncNanos,
+            long latencyNanosMin,
+            long latencyNanosMax,
+            double dropProbability,
+            boolean snapshots,
+            int initialVoters) {
         this.size = size;
+        this.snapshotFs = snapshots ? new MemoryFileSystem[size] : null;
         this.seed = seed;
         this.random = new SplittableRandom(seed);
         this.scheduler = new TestScheduler(size);
@@ -80,13 +109,17 @@ public final class TestCluster {
         for (int i = 0; i < size; i++) {
             ids[i] = PeerId.of("n" + (i + 1));
         }
-        this.options = options.initialConfiguration(Configuration.of(ids));
+        this.options = options.initialConfiguration(
+                Configuration.of(java.util.Arrays.copyOf(ids, Math.max(1, Math.min(size, initialVoters)))));
         this.nodes = new NodeImpl[size];
         this.logs = new MemoryLogStorage[size];
         this.metas = new MemoryMetaStorage[size];
         for (int i = 0; i < size; i++) {
             logs[i] = new MemoryLogStorage(scheduler.clockFor(i), fsyncNanos);
             metas[i] = new MemoryMetaStorage(scheduler.clockFor(i), fsyncNanos);
+            if (snapshots) {
+                snapshotFs[i] = new MemoryFileSystem(scheduler.clockFor(i), seed * 7 + i);
+            }
             appliedData.add(new ArrayList<>());
             events.add(new ArrayList<>());
             start(i);
@@ -121,6 +154,22 @@ public final class TestCluster {
             }
 
             @Override
+            public void onSnapshotSave(SnapshotWriter writer, io.raftsim.engine.Closure done) {
+                writer.writeFile("applied", String.join("\n", applied).getBytes(StandardCharsets.UTF_8));
+                done.run(Status.ok());
+            }
+
+            @Override
+            public void onSnapshotLoad(SnapshotReader reader) {
+                String text = new String(reader.readFile("applied"), StandardCharsets.UTF_8);
+                applied.clear();
+                if (!text.isEmpty()) {
+                    applied.addAll(java.util.Arrays.asList(text.split("\n")));
+                }
+                events.get(i).add("onSnapshotLoad " + reader.meta().lastIncludedIndex());
+            }
+
+            @Override
             public void onLeaderStart(long term) {
                 events.get(i).add("onLeaderStart " + term);
             }
@@ -141,7 +190,12 @@ public final class TestCluster {
             }
         };
         NodeEnvironment env = new NodeEnvironment(
-                scheduler.clockFor(i), (to, m) -> send(i, m), new SeededRandom(seed * 31 + i), logs[i], metas[i]);
+                scheduler.clockFor(i),
+                (to, m) -> send(i, m),
+                new SeededRandom(seed * 31 + i),
+                logs[i],
+                metas[i],
+                snapshotFs == null ? null : SnapshotStorage.open(snapshotFs[i], "snapshot"));
         nodes[i] = new NodeImpl("g", ids[i], options.stateMachine(fsm).build(), env);
         nodes[i].start();
     }
@@ -162,8 +216,17 @@ public final class TestCluster {
         return messagesByType;
     }
 
+    private long traceHash = 1125899906842597L;
+
+    /** A hash over every message sent (time, sender, text): equal seeds must give equal hashes. */
+    public long traceHash() {
+        return traceHash;
+    }
+
     private void send(int from, RaftMessage m) {
         messages++;
+        traceHash = 31 * traceHash + scheduler.nowNanos();
+        traceHash = 31 * traceHash + MessageFormat.message(m).hashCode();
         String type = m.getClass().getSimpleName();
         if (m instanceof AppendEntriesRequest ae && ae.entries().isEmpty()) {
             type += "-empty";
@@ -248,6 +311,9 @@ public final class TestCluster {
         scheduler.crash(i);
         logs[i].crash();
         metas[i].crash();
+        if (snapshotFs != null) {
+            snapshotFs[i].crash(CrashMode.LOSE_UNSYNCED);
+        }
         nodes[i] = null;
     }
 
@@ -297,6 +363,11 @@ public final class TestCluster {
         return last.getKey();
     }
 
+    /** Highest index of an acknowledged write so far (0 if none). */
+    public long maxAcknowledgedIndex() {
+        return acknowledged.isEmpty() ? 0 : acknowledged.lastKey();
+    }
+
     public int acknowledgedCount() {
         return acknowledged.size();
     }
@@ -315,14 +386,15 @@ public final class TestCluster {
                 MemoryLogStorage la = logs[a];
                 MemoryLogStorage lb = logs[b];
                 long last = Math.min(la.lastIndex(), lb.lastIndex());
+                long first = Math.max(la.firstIndex(), lb.firstIndex());
                 long highestMatch = 0;
-                for (long i = last; i >= 1; i--) {
+                for (long i = last; i >= first; i--) {
                     if (la.termAt(i) == lb.termAt(i)) {
                         highestMatch = i;
                         break;
                     }
                 }
-                for (long i = 1; i <= highestMatch; i++) {
+                for (long i = first; i <= highestMatch; i++) {
                     if (!la.entry(i).equals(lb.entry(i))) {
                         fail("log matching: n" + (a + 1) + " and n" + (b + 1) + " agree on term at " + highestMatch
                                 + " but differ at " + i + ": " + la.entry(i) + " vs " + lb.entry(i));
@@ -334,8 +406,13 @@ public final class TestCluster {
 
     /** Every acknowledged write is applied, at its index, by every node that applied that far. */
     public void checkAcknowledgedDurable(long minApplied) {
+        checkAcknowledgedDurable(minApplied, i -> true);
+    }
+
+    /** As above, for the nodes {@code member} selects (after membership changes: the final members). */
+    public void checkAcknowledgedDurable(long minApplied, java.util.function.IntPredicate member) {
         for (int i = 0; i < size; i++) {
-            if (nodes[i] == null) {
+            if (nodes[i] == null || !member.test(i)) {
                 continue;
             }
             long applied = nodes[i].describe().appliedIndex();
@@ -349,10 +426,18 @@ public final class TestCluster {
                 fail("acknowledged write " + e.getValue() + " at " + e.getKey() + " lost; applied there: " + a);
             }
             for (int i = 0; i < size; i++) {
-                if (nodes[i] == null) {
+                if (nodes[i] == null || !member.test(i)) {
                     continue;
                 }
                 var log = logs[i];
+                if (e.getKey() < log.firstIndex()) {
+                    // Compacted into a snapshot: the state machine must hold it instead.
+                    if (!appliedData.get(i).contains(e.getValue())) {
+                        fail("acknowledged write " + e.getValue() + " at " + e.getKey() + " compacted on n" + (i + 1)
+                                + " but missing from its state machine");
+                    }
+                    continue;
+                }
                 if (log.lastIndex() < e.getKey()
                         || !new String(log.entry(e.getKey()).data(), java.nio.charset.StandardCharsets.UTF_8)
                                 .equals(e.getValue())) {

@@ -81,7 +81,7 @@ public final class BenchRunner {
         Schedule schedule = new Schedule(s.nodes(), List.copyOf(kinds), knobs, events, heal, quiet);
         RunInput input = new RunInput(schedule, RunInput.draw(cfg).ops());
         ScenarioProbe probe = new ScenarioProbe(s.scenario(), seed, heal);
-        RunOutcome o = RunDriver.run(cfg, input, CHECK_BUDGET, Long.MAX_VALUE, probe);
+        RunOutcome o = RunDriver.run(cfg, input, CHECK_BUDGET, Long.MAX_VALUE, (simMs, eventCount) -> {}, probe);
         RunMetrics m = RunMetrics.of(o, probe);
         return new RunMetrics(
                 m.seed(),

@@ -3,7 +3,10 @@ package io.raftsim.harness.cli;
 import io.raftsim.harness.campaign.Campaign;
 import io.raftsim.harness.campaign.CampaignReport;
 import io.raftsim.harness.campaign.CampaignResult;
+import io.raftsim.harness.campaign.SeedRunner;
 import io.raftsim.harness.campaign.Shard;
+import io.raftsim.harness.determinism.DeterminismCheck;
+import io.raftsim.harness.determinism.DeterminismReport;
 import io.raftsim.harness.run.RunConfig;
 import io.raftsim.harness.run.SimSeedRunner;
 import java.nio.file.Path;
@@ -50,8 +53,26 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(
+            names = "--check-determinism",
+            paramLabel = "P",
+            description =
+                    "Re-run a fraction P (0..1) of the seeds, chosen by seed, and fail on any trace-hash difference, naming the first divergent event.")
+    Double checkDeterminism;
+
     @Mixin
     RunOptions options;
+
+    private SeedRunner runner() {
+        if (checkDeterminism == null) {
+            return new SimSeedRunner();
+        }
+        try {
+            return new DeterminismCheck(checkDeterminism);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -70,12 +91,18 @@ final class FuzzCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "fuzz-" + range.first() + "-" + range.last());
         System.out.println("raftsim fuzz: seeds " + range.first() + ".." + range.last() + " (shard " + sh + "), " + j
                 + " jobs, " + template.reproCommand().replace("./raftsim run --seed " + range.first(), "run"));
+        if (RunOptions.heldBackNote(template) != null) {
+            System.out.println(RunOptions.heldBackNote(template));
+        }
         CampaignResult r = Campaign.run(
                 new Campaign.Options(range.first(), range.last(), j, sh, stopOnFailure, dir, resume, quiet),
                 template,
-                new SimSeedRunner(),
+                runner(),
                 System.out);
         System.out.print(CampaignReport.table(r));
+        if (checkDeterminism != null) {
+            System.out.println(DeterminismReport.line(r, checkDeterminism));
+        }
         System.out.println(
                 "verdict: " + r.verdict().jsonName() + (r.stoppedEarly() ? " (stopped at the first failure)" : "")
                         + "; campaign.json and junit.xml in " + dir);

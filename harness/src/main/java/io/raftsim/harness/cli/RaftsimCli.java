@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             FuzzCommand.class,
             ReplayCommand.class,
             CheckCommand.class,
+            ShrinkCommand.class,
+            MergeCommand.class,
             BenchCommand.class,
             MutantsCommand.class
         })

@@ -64,8 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             cfg = configFromRepro(recorded.repro());
             input = new RunInput(
-                    RunCommand.readSchedule(from.resolve("schedule.json"), cfg),
-                    RunInput.draw(cfg).ops());
+                    RunCommand.readSchedule(from.resolve("schedule.json"), cfg), readOps(from.resolve("ops.json")));
             recordedCheckpoints = lines(read(from.resolve("checkpoints.txt")));
         } else {
             cfg = options.toConfig(seed);
@@ -161,6 +160,16 @@ final class ReplayCommand implements Callable<Integer> {
         RunCommand rc = new RunCommand();
         new CommandLine(rc).parseArgs(args.subList(2, args.size()).toArray(new String[0]));
         return rc.options.toConfig(rc.seed);
+    }
+
+    /** The recorded op list (data, as shrinking may have edited it). */
+    static List<io.raftsim.workload.ops.OpSpec> readOps(Path f) {
+        try {
+            return List.of(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readValue(read(f), io.raftsim.workload.ops.OpSpec[].class));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(f + ": not an op list: " + e.getMessage());
+        }
     }
 
     private static String read(Path f) {

@@ -7,15 +7,18 @@ import io.raftsim.harness.run.RunInput;
 import io.raftsim.harness.run.RunOutcome;
 import io.raftsim.harness.run.RunSummary;
 import io.raftsim.harness.run.Verdict;
+import io.raftsim.harness.shrink.OpsCodec;
 import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.Schedule;
 import io.raftsim.workload.nemesis.ScheduleCodec;
+import io.raftsim.workload.ops.OpSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--schedule", description = "Play this schedule.json instead of drawing one from the seed.")
     Path scheduleFile;
 
+    @Option(
+            names = "--ops-file",
+            description = "Play this op list (ops.json, e.g. from shrink) instead of drawing one from the seed.")
+    Path opsFile;
+
     @Override
     public Integer call() {
         RunConfig cfg = options.toConfig(seed);
@@ -43,9 +51,18 @@ final class RunCommand implements Callable<Integer> {
         if (scheduleFile != null) {
             input = new RunInput(readSchedule(scheduleFile, cfg), input.ops());
         }
+        if (opsFile != null) {
+            input = new RunInput(input.schedule(), readOps(opsFile));
+        }
         PrintStream o = System.out;
         printParameters(o, cfg, input);
-        RunOutcome outcome = RunDriver.run(cfg, input, Duration.ofSeconds(60), Long.MAX_VALUE);
+        long[] nextReportMs = {10_000};
+        RunOutcome outcome = RunDriver.run(cfg, input, Duration.ofSeconds(60), Long.MAX_VALUE, (simMs, events) -> {
+            if (simMs >= nextReportMs[0]) {
+                o.println("  ... " + simMs / 1000 + " s simulated, " + events + " events");
+                nextReportMs[0] = (simMs / 10_000 + 1) * 10_000;
+            }
+        });
         Path dir = out != null ? out : Path.of("runs", Long.toString(seed));
         RunOutput.write(dir, outcome);
         printVerdict(o, outcome.summary(), dir);
@@ -71,6 +88,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    static List<OpSpec> readOps(Path file) {
+        try {
+            return OpsCodec.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        }
+    }
+
     static void printParameters(PrintStream o, RunConfig cfg, RunInput input) {
         Schedule s = input.schedule();
         o.println("raftsim run: seed " + cfg.seed());
@@ -85,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
         o.println("  nemesis " + cfg.nemesis().text() + " -> enabled " + (kinds.length() == 0 ? "none" : kinds)
                 + "; " + s.events().size() + " fault events, heal at " + s.healAtMs() + " ms, quiet "
                 + s.quietMs() + " ms");
+        if (RunOptions.heldBackNote(cfg) != null) {
+            o.println(RunOptions.heldBackNote(cfg));
+        }
         for (FaultEvent e : s.events()) {
             o.println("    " + e.atMs() + " ms +" + e.durationMs() + " ms  " + e.fault());
         }

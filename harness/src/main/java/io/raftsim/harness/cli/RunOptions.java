@@ -34,8 +34,9 @@ final class RunOptions {
     @Option(
             names = "--nemesis",
             defaultValue = "all",
-            description =
-                    "all (swarm: a random subset per seed), none, or a comma list of fault kinds. Default: ${DEFAULT-VALUE}.")
+            description = "all (swarm: a random subset per seed of the supported kinds but those the engine does not"
+                    + " survive yet), everything (those too), none, or a comma list of fault kinds."
+                    + " Default: ${DEFAULT-VALUE}.")
     String nemesis;
 
     @Option(
@@ -50,6 +51,17 @@ final class RunOptions {
             defaultValue = "5",
             description = "Concurrent client processes. Default: ${DEFAULT-VALUE}.")
     int clients;
+
+    /** A line naming the kinds {@code all} holds back and why, or null. */
+    static String heldBackNote(RunConfig cfg) {
+        if (!cfg.nemesis().text().equals("all")) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("  note: --nemesis all holds back");
+        io.raftsim.harness.run.NemesisSpec.HELD_BACK.forEach((k, why) ->
+                sb.append(' ').append(k.cliName()).append(" (").append(why).append(')'));
+        return sb.append("; --nemesis everything enables them").toString();
+    }
 
     RunConfig toConfig(long seed) {
         Workload w;

@@ -107,6 +107,21 @@ public final class Cluster {
         return restarts;
     }
 
+    /** Why each node's last start failed (null if it did not), for liveness reports. */
+    public String startFailures() {
+        StringBuilder sb = new StringBuilder();
+        for (NodeProcess p : procs) {
+            if (p.status == ProcessStatus.DOWN && p.startFailure != null) {
+                sb.append(sb.length() == 0 ? "" : "; ")
+                        .append("n")
+                        .append(p.index)
+                        .append(" could not start at ")
+                        .append(p.startFailure);
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
     /** Restarts that failed because the node's storage could not be read (it stays down). */
     public long failedStarts() {
         return failedStarts;
@@ -191,6 +206,8 @@ public final class Cluster {
             p.status = ProcessStatus.DOWN;
             p.nextIncarnation();
             net.crash(p.endpoint);
+            p.startFailure = sim.nowNs() / 1_000_000 + " ms: " + e.getMessage();
+            noteRole(p, "START_FAILED", p.lastTerm);
         }
         afterNodeEvent(p);
     }
@@ -201,8 +218,25 @@ public final class Cluster {
                 io.raftsim.engine.storage.EntryType.DATA.ordinal(), StableHash.of(data, 0, data.length));
     }
 
-    /** Crash: the process dies, unsynced writes are lost (or torn). */
+    /** Crash: the process dies, unsynced writes are lost (or torn: a prefix, or sectors in any order). */
     public void kill(int i, boolean torn) {
+        CrashMode mode = CrashMode.LOSE_UNSYNCED;
+        if (torn) {
+            mode = crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER;
+        }
+        crash(i, mode);
+    }
+
+    /**
+     * The machine loses power: unsynced writes reach the platter as a torn prefix. (Not in any
+     * order: the engine's log refuses to start on a hole followed by a valid record, which it
+     * cannot tell from bit rot, so any-order tears on a majority would leave no quorum.)
+     */
+    public void powerLoss(int i) {
+        crash(i, CrashMode.TORN_PREFIX);
+    }
+
+    private void crash(int i, CrashMode mode) {
         NodeProcess p = procs[i];
         if (p.status == ProcessStatus.DOWN) {
             return;
@@ -213,10 +247,6 @@ public final class Cluster {
         p.fsm = null;
         p.heldWhilePaused.clear();
         net.crash(p.endpoint);
-        CrashMode mode = CrashMode.LOSE_UNSYNCED;
-        if (torn) {
-            mode = crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER;
-        }
         p.disk.crash(mode);
         noteRole(p, "DOWN", p.lastTerm);
     }

@@ -111,7 +111,7 @@ public final class NemesisDriver {
             later(e, () -> cluster.restart(k.node()));
         } else if (f instanceof PowerLoss pl) {
             for (int node : pl.targets()) {
-                cluster.kill(node, true);
+                cluster.powerLoss(node);
             }
             later(e, () -> {
                 for (int node : pl.targets()) {

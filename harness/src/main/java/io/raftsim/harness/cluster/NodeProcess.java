@@ -34,6 +34,7 @@ public final class NodeProcess {
     String lastState = "";
     long lastTerm = -1;
     long leaderEvents;
+    String startFailure;
 
     NodeProcess(Cluster cluster, Simulation sim, int index, NodeClock clock, long fsyncLatencyNs) {
         this.cluster = cluster;

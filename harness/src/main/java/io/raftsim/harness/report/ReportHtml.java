@@ -14,6 +14,9 @@ import java.util.Map;
  * (for a linearizability violation, the checker's explanation), and the summary counters.
  */
 public final class ReportHtml {
+    /** The checker's HTML view of a linearizability violation, next to report.html. */
+    public static final String CHECKER_REPORT = "linearizability.html";
+
     private static final int WIDTH = 1100;
     private static final int LEFT = 130;
     private static final int ROW = 18;
@@ -38,6 +41,13 @@ public final class ReportHtml {
                 .append(s.verdict().jsonName())
                 .append("</span></h1>");
         sb.append("<p>repro: <code>").append(esc(s.repro())).append("</code></p>");
+        if (o.check() != null && o.check().verdict() != io.raftsim.checker.Verdict.VALID) {
+            sb.append("<p>The checker's view of the history: <a href=\"")
+                    .append(CHECKER_REPORT)
+                    .append("\">")
+                    .append(CHECKER_REPORT)
+                    .append("</a></p>");
+        }
         if (s.failure() != null) {
             sb.append("<h2>")
                     .append(esc(s.failure().kind().jsonName()))

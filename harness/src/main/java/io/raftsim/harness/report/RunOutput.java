@@ -36,6 +36,13 @@ public final class RunOutput {
         AtomicFiles.write(dir.resolve("ops.json"), opsJson(o.input().ops()));
         AtomicFiles.write(dir.resolve("events.log"), eventsLog(o));
         AtomicFiles.write(dir.resolve("checkpoints.txt"), String.join("\n", o.checkpoints()) + "\n");
+        if (o.check() != null && o.check().verdict() != io.raftsim.checker.Verdict.VALID) {
+            // The checker's own view of the violation: per-key timelines and the counterexample.
+            AtomicFiles.write(
+                    dir.resolve(ReportHtml.CHECKER_REPORT),
+                    io.raftsim.checker.html.HtmlReport.render(
+                            History.of("seed " + o.summary().seed(), o.history()), o.check()));
+        }
         AtomicFiles.write(dir.resolve("report.html"), ReportHtml.render(o));
         AtomicFiles.write(dir.resolve("summary.json"), SummaryCodec.toJson(o.summary()));
     }

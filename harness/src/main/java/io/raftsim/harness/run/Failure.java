@@ -8,7 +8,9 @@ public record Failure(Kind kind, String detail) {
         LINEARIZABILITY,
         INVARIANT,
         LIVENESS,
-        CRASH;
+        CRASH,
+        /** The same seed ran twice with different trace hashes ({@code fuzz --check-determinism}). */
+        NONDETERMINISM;
 
         public String jsonName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -63,12 +63,23 @@ public final class RunDriver {
      * events (to capture the event log around a divergence); a cut run is not judged.
      */
     public static RunOutcome run(RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent) {
-        return run(cfg, input, checkBudget, stopAtEvent, RunProbe.NONE);
+        return run(cfg, input, checkBudget, stopAtEvent, (simMs, events) -> {});
+    }
+
+    /** Told, every {@link #CHECKPOINT_EVENTS} events, how far the run is (for {@code run}'s progress). */
+    @FunctionalInterface
+    public interface Progress {
+        void at(long simulatedMs, long events);
+    }
+
+    public static RunOutcome run(
+            RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent, Progress progress) {
+        return run(cfg, input, checkBudget, stopAtEvent, progress, RunProbe.NONE);
     }
 
     /** As above, with a {@link RunProbe} that sees the cluster before it starts and after it stops. */
     public static RunOutcome run(
-            RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent, RunProbe probe) {
+            RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent, Progress progress, RunProbe probe) {
         JdkStopwatch wall = new JdkStopwatch();
         Simulation sim = new Simulation(cfg.seed());
         EventLog eventLog = sim.enableEventLog(EVENT_TAIL);
@@ -98,6 +109,7 @@ public final class RunDriver {
                 long budget = Math.min(CHECKPOINT_EVENTS, stopAtEvent - sim.executedEvents());
                 RunResult r = sim.run(budget, endMs * MS);
                 checkpoints.add(sim.traceHash().hex());
+                progress.at(sim.nowNs() / MS, sim.executedEvents());
                 if (r != RunResult.STEP_BUDGET) {
                     break;
                 }
@@ -200,11 +212,6 @@ public final class RunDriver {
     }
 
     /**
-     * After the heal: every op of the quiet phase completed, and the live nodes converge to the
-     * same applied index and state within {@link #CONVERGE_BOUND_MS} of simulated time after the
-     * run's end (no new ops meanwhile; a follower restarted late may have a long log to catch up on).
-     */
-    /**
      * A node must always restart from its own disk unless a fault damaged data at rest (bit rot, a
      * latent read error): crashes only lose what was never synced, and a failed fsync stops the node
      * (braft) rather than leaving a hole. An unreadable log without such a fault means synced data
@@ -222,9 +229,15 @@ public final class RunDriver {
                         + " although no fault damaged data at rest (no bit-flip or read-error fired)");
     }
 
+    /**
+     * After the heal: every op of the quiet phase completed, and the live nodes converge to the
+     * same applied index and state within {@link #CONVERGE_BOUND_MS} of simulated time after the
+     * run's end (no new ops meanwhile; a follower restarted late may have a long log to catch up on).
+     */
     private static Failure liveness(Simulation sim, Cluster cluster, ClientDriver clients) {
+        String down = cluster.startFailures() == null ? "" : " (" + cluster.startFailures() + ")";
         if (clients.livenessFailure() != null) {
-            return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure());
+            return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure() + down);
         }
         long deadline = sim.nowNs() + CONVERGE_BOUND_MS * MS;
         String lag = divergence(cluster);
@@ -236,7 +249,7 @@ public final class RunDriver {
                 ? null
                 : new Failure(
                         Failure.Kind.LIVENESS,
-                        "live nodes did not converge within " + CONVERGE_BOUND_MS + " ms after the run: " + lag);
+                        "live nodes did not converge within " + CONVERGE_BOUND_MS + " ms after the run: " + lag + down);
     }
 
     /** Null when every live node has applied the same index to the same state; else who lags. */
@@ -267,11 +280,17 @@ public final class RunDriver {
         return applied < 0 ? "no node is up at the end of the run" : null;
     }
 
+    /** Explored (linearized set, state) configurations per key before the checker says unknown. */
+    static final long CHECK_MAX_CONFIGURATIONS = 5_000_000;
+
     private static CheckResult checkLinearizable(RunConfig cfg, ClientDriver clients, Duration budget) {
         Model model = Models.byName("cas-register").orElseThrow();
-        CheckOptions o = CheckOptions.defaults().withTimeLimit(budget);
-        o = new CheckOptions(
-                o.semantics(), o.keyMode(), o.init(), o.timeLimit(), o.maxConfigurations(), o.maxMemoryBytes(), 1);
+        // One thread and a configurations budget keep the verdict independent of machine speed;
+        // the wall-clock limit is only a safety net against a pathological history.
+        CheckOptions o = CheckOptions.defaults()
+                .withParallelism(1)
+                .withMaxConfigurations(CHECK_MAX_CONFIGURATIONS)
+                .withTimeLimit(budget);
         return LinearizabilityChecker.check(History.of("seed " + cfg.seed(), clients.history()), model, o);
     }
 }

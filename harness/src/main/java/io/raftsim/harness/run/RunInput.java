@@ -24,7 +24,22 @@ public record RunInput(Schedule schedule, List<OpSpec> ops) {
         long quiet = NemesisConfig.defaultQuietMs(c.timeMs());
         NemesisConfig nc = new NemesisConfig(
                 c.nodes(), c.nemesis().kinds(), c.nemesis().swarm(), c.timeMs(), quiet, MEAN_FAULT_INTERVAL_MS);
-        Schedule schedule = new ScheduleGenerator(nc).generate(c.seed());
+        Schedule drawn = new ScheduleGenerator(nc).generate(c.seed());
+        java.util.Set<io.raftsim.workload.nemesis.FaultKind> dropped =
+                c.nemesis().dropped();
+        Schedule schedule = dropped.isEmpty()
+                ? drawn
+                : new Schedule(
+                        drawn.clusterSize(),
+                        drawn.enabledKinds().stream()
+                                .filter(k -> !dropped.contains(k))
+                                .toList(),
+                        drawn.knobs(),
+                        drawn.events().stream()
+                                .filter(e -> !dropped.contains(e.fault().kind()))
+                                .toList(),
+                        drawn.healAtMs(),
+                        drawn.quietMs());
         OpMix base = c.workload().defaultMix();
         // Spread the ops over the whole run: each client thinks long enough between its ops.
         long thinkMs = c.ops() == 0 ? 0 : Math.max(1, c.timeMs() * c.clients() / c.ops() - 2);

@@ -63,4 +63,12 @@ final class EntryCache {
             entries.remove(entries.size() - 1);
         }
     }
+
+    /** Drops entries before {@code index} (compacted into a snapshot). */
+    void truncateBefore(long index) {
+        if (!entries.isEmpty() && firstIndex() < index) {
+            entries.subList(0, (int) Math.min(entries.size(), index - firstIndex()))
+                    .clear();
+        }
+    }
 }

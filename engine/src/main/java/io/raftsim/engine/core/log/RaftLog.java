@@ -25,18 +25,87 @@ public final class RaftLog {
     private long committed;
     private long applied;
 
+    /**
+     * Last index and term the latest snapshot covers (Raft paper §7), 0 without one. The stable log
+     * forgets the term of compacted entries, so the log remembers this one for the consistency
+     * check of the entry right after it.
+     */
+    private long snapshotIndex;
+
+    private long snapshotTerm;
+
     public RaftLog(StableLog stable, LogWriter writer, int cacheCapacity) {
+        this(stable, writer, cacheCapacity, 0, 0);
+    }
+
+    public RaftLog(StableLog stable, LogWriter writer, int cacheCapacity, long snapshotIndex, long snapshotTerm) {
         this.stable = stable;
         this.writer = writer;
         this.cache = new EntryCache(cacheCapacity);
         this.stableLast = stable.lastIndex();
-        // Without snapshots (part 2) everything before the first index is gone only if compacted.
-        this.committed = stable.firstIndex() - 1;
+        if (snapshotIndex > 0 && (stable.firstIndex() > snapshotIndex + 1 || stable.lastIndex() < snapshotIndex)) {
+            throw new IllegalStateException("log [" + stable.firstIndex() + ", " + stable.lastIndex()
+                    + "] does not continue the snapshot at " + snapshotIndex);
+        }
+        this.snapshotIndex = snapshotIndex;
+        this.snapshotTerm = snapshotTerm;
+        // Everything before the first index is compacted, hence committed; so is the snapshot.
+        this.committed = Math.max(stable.firstIndex() - 1, snapshotIndex);
         this.applied = committed;
     }
 
     public long firstIndex() {
         return stable.firstIndex();
+    }
+
+    public long snapshotIndex() {
+        return snapshotIndex;
+    }
+
+    public long snapshotTerm() {
+        return snapshotTerm;
+    }
+
+    /**
+     * A local snapshot up to {@code index} (applied here, so committed) is durable; the node drops
+     * the entries before {@code firstIndexKept} (the compaction margin keeps some for slow followers).
+     */
+    public void snapshotTaken(long index, long term, long firstIndexKept) {
+        if (index > applied || index < snapshotIndex || termAt(index) != term) {
+            throw new IllegalStateException("snapshot " + index + "@" + term + " must be applied here (applied "
+                    + applied + ", term there " + termAt(index) + ") and newer than " + snapshotIndex);
+        }
+        if (firstIndexKept > index + 1) {
+            throw new IllegalStateException("compaction to " + firstIndexKept + " beyond snapshot " + index);
+        }
+        snapshotIndex = index;
+        snapshotTerm = term;
+        cache.truncateBefore(firstIndexKept);
+    }
+
+    /**
+     * A leader's snapshot up to {@code index} was installed (Raft paper §7, Figure 13 rules 6-7): if
+     * the log holds that entry with that term, the entries after it stay (returns true, the caller
+     * compacts the prefix); otherwise the whole log is discarded (returns false, the caller resets
+     * the storage to start after the snapshot). Either way commit and apply jump to {@code index}.
+     */
+    public boolean snapshotInstalled(long index, long term) {
+        if (index <= committed) {
+            throw new IllegalStateException("installing snapshot " + index + " at or below commit index " + committed);
+        }
+        boolean keep = index <= lastIndex() && termAt(index) == term && index <= stableLast;
+        if (!keep) {
+            unstable.clear();
+            cache.truncateFrom(0);
+            stableLast = index;
+        } else {
+            cache.truncateBefore(index + 1);
+        }
+        snapshotIndex = index;
+        snapshotTerm = term;
+        committed = index;
+        applied = index;
+        return keep;
     }
 
     public long lastIndex() {
@@ -63,7 +132,10 @@ public final class RaftLog {
 
     /** Term at {@code index}; 0 for index 0 or an index not in the log. */
     public long termAt(long index) {
-        if (index <= 0 || index > lastIndex()) {
+        if (index > 0 && index == snapshotIndex) {
+            return snapshotTerm;
+        }
+        if (index <= 0 || index > lastIndex() || index < firstIndex()) {
             return 0;
         }
         if (index > stableLast) {

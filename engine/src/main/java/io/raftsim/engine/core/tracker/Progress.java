@@ -16,6 +16,11 @@ public final class Progress {
     /** Highest commit index this peer can have learned from what we sent (capped at what it verified). */
     private long sentCommit;
 
+    /** In SNAPSHOT: the last index of the snapshot being installed. */
+    private long pendingSnapshot;
+
+    /** Highest heartbeat round this peer acknowledged (ReadIndex / lease, dissertation §6.4). */
+    private long ackedRound;
     /** Match index seen at the previous heartbeat round: no change over a round means a lost message. */
     private long matchAtLastHeartbeat;
 
@@ -58,6 +63,14 @@ public final class Progress {
         sentCommit = Math.max(sentCommit, commit);
     }
 
+    public long ackedRound() {
+        return ackedRound;
+    }
+
+    public void ackRound(long r) {
+        ackedRound = Math.max(ackedRound, r);
+    }
+
     /**
      * Called once per heartbeat round: true if this follower is replicating, has messages in flight
      * and acknowledged nothing since the previous round, so a message was probably lost.
@@ -82,11 +95,38 @@ public final class Progress {
         return switch (state) {
             case PROBE -> probeSent;
             case REPLICATE -> inflights.full();
+            case SNAPSHOT -> true;
         };
+    }
+
+    public long pendingSnapshot() {
+        return pendingSnapshot;
+    }
+
+    /** The follower needs entries before the leader's first index: send snapshot {@code index}. */
+    public void becomeSnapshot(long index) {
+        state = ProgressState.SNAPSHOT;
+        probeSent = false;
+        inflights.reset();
+        pendingSnapshot = index;
+        checkInvariant();
+    }
+
+    /**
+     * The follower installed the snapshot up to {@code index} (or refused it while holding at least
+     * {@code index}): probe from right after what it now has.
+     */
+    public void snapshotDone(long index) {
+        if (index > matchIndex) {
+            matchIndex = index;
+        }
+        pendingSnapshot = 0;
+        becomeProbe();
     }
 
     public void becomeProbe() {
         state = ProgressState.PROBE;
+        pendingSnapshot = 0;
         probeSent = false;
         inflights.reset();
         nextIndex = matchIndex + 1;
@@ -99,6 +139,13 @@ public final class Progress {
         probeSent = false;
         inflights.reset();
         nextIndex = matchIndex + 1;
+        checkInvariant();
+    }
+
+    /** Probe from {@code next} (a hint of where the follower's log ends), never below match + 1. */
+    public void probeFrom(long next) {
+        becomeProbe();
+        nextIndex = Math.max(matchIndex + 1, next);
         checkInvariant();
     }
 
@@ -116,6 +163,9 @@ public final class Progress {
                     nextIndex = lastIndex + 1;
                     inflights.add(lastIndex);
                 }
+            }
+            case SNAPSHOT -> {
+                // Heartbeats only.
             }
         }
         checkInvariant();
@@ -150,6 +200,9 @@ public final class Progress {
      * an older message than the one this progress now waits for).
      */
     public boolean maybeDecrTo(long rejected, long newNext) {
+        if (state == ProgressState.SNAPSHOT) {
+            return false; // the snapshot decides where replication resumes.
+        }
         if (state == ProgressState.REPLICATE) {
             if (rejected <= matchIndex) {
                 return false;
@@ -171,6 +224,7 @@ public final class Progress {
     @Override
     public String toString() {
         return "match=" + matchIndex + " next=" + nextIndex + " " + state + (probeSent ? " probe-sent" : "")
-                + " inflight=" + inflights.count();
+                + " inflight=" + inflights.count()
+                + (state == ProgressState.SNAPSHOT ? " snapshot=" + pendingSnapshot : "");
     }
 }

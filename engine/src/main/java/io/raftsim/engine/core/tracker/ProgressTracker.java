@@ -19,6 +19,9 @@ public final class ProgressTracker {
     private SortedSet<PeerId> learners;
     private final SortedMap<PeerId, Progress> progress = new TreeMap<>();
     private final SortedMap<PeerId, Boolean> votes = new TreeMap<>();
+    /** New voters being caught up before a membership change is proposed: replicated to, never counted. */
+    private final SortedSet<PeerId> catchingUp = new TreeSet<>();
+
     private final int maxInflight;
 
     public ProgressTracker(JointConfig config, SortedSet<PeerId> learners, int maxInflight) {
@@ -39,11 +42,33 @@ public final class ProgressTracker {
         return learners;
     }
 
-    /** Voters and learners: everybody the leader replicates to. */
+    /** Voters, learners and peers being caught up: everybody the leader replicates to. */
     public SortedSet<PeerId> members() {
         SortedSet<PeerId> all = new TreeSet<>(config.voters());
         all.addAll(learners);
+        all.addAll(catchingUp);
         return all;
+    }
+
+    public SortedSet<PeerId> catchingUp() {
+        return Collections.unmodifiableSortedSet(catchingUp);
+    }
+
+    public void setCatchingUp(SortedSet<PeerId> peers) {
+        catchingUp.clear();
+        catchingUp.addAll(peers);
+    }
+
+    /**
+     * After a configuration change on the leader: progress for new members (probing from
+     * {@code nextIndex}), none for peers that left; the leader's own entry always stays.
+     */
+    public void syncProgress(PeerId self, long nextIndex) {
+        SortedSet<PeerId> want = members();
+        progress.keySet().removeIf(p -> !want.contains(p) && !p.equals(self));
+        for (PeerId p : want) {
+            progress.computeIfAbsent(p, k -> new Progress(nextIndex, maxInflight));
+        }
     }
 
     public boolean isVoter(PeerId p) {
@@ -53,6 +78,7 @@ public final class ProgressTracker {
     /** Fresh progress for every member: match 0, next = {@code nextIndex}, probing (Figure 2 "Leaders"). */
     public void resetProgress(long nextIndex) {
         progress.clear();
+        catchingUp.clear();
         for (PeerId p : members()) {
             progress.put(p, new Progress(nextIndex, maxInflight));
         }

@@ -1,0 +1,87 @@
+package io.raftsim.engine.core.read;
+
+import io.raftsim.engine.PeerId;
+import io.raftsim.engine.core.quorum.QuorumConfig;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The leader's heartbeat rounds, for ReadIndex and the lease (dissertation §6.4, §6.4.1). Every
+ * AppendEntries carries the current round number; a follower's answer acknowledges that round,
+ * which proves the sender was still leader when the round began. A read registered during round
+ * r is confirmed once a quorum acknowledged a round >= r; the lease runs from the tick at which
+ * the latest quorum-acknowledged round began.
+ *
+ * <p>Invariant (checked on every change): rounds and reads only move forward; the confirmed round
+ * never exceeds the current one.
+ */
+public final class ReadRounds {
+    private long round;
+    private long confirmedRound;
+    /** Leader tick at which each not yet superseded round started. */
+    private final TreeMap<Long, Long> roundStartTick = new TreeMap<>();
+
+    private final ArrayDeque<PendingRead> pending = new ArrayDeque<>();
+
+    public long round() {
+        return round;
+    }
+
+    public long confirmedRound() {
+        return confirmedRound;
+    }
+
+    /** Starts a new round at leader tick {@code tick}; returns its number. */
+    public long startRound(long tick) {
+        round++;
+        roundStartTick.put(round, tick);
+        return round;
+    }
+
+    public void add(PendingRead r) {
+        if (!pending.isEmpty() && pending.peekLast().round() > r.round()) {
+            throw new IllegalStateException(
+                    "reads must be queued in round order: " + pending.peekLast() + " then " + r);
+        }
+        pending.add(r);
+    }
+
+    /**
+     * Recomputes the quorum-acknowledged round from each voter's acknowledged round (the leader
+     * counts itself at the current round) and returns the reads it confirms, oldest first.
+     */
+    public List<PendingRead> confirm(QuorumConfig voters, Map<PeerId, Long> ackedRounds) {
+        long q = voters.committedIndex(ackedRounds);
+        if (q == Long.MAX_VALUE) {
+            q = round; // no voters to ask: only possible in a degenerate configuration.
+        }
+        if (q > round) {
+            throw new IllegalStateException("a quorum acknowledged round " + q + " beyond the current round " + round);
+        }
+        if (q > confirmedRound) {
+            confirmedRound = q;
+            roundStartTick.headMap(q).clear();
+        }
+        List<PendingRead> out = new ArrayList<>();
+        while (!pending.isEmpty() && pending.peekFirst().round() <= confirmedRound) {
+            out.add(pending.pollFirst());
+        }
+        return out;
+    }
+
+    /** Tick at which the quorum-acknowledged round started, or -1 if no round was acknowledged yet. */
+    public long confirmedRoundStartTick() {
+        Long t = roundStartTick.get(confirmedRound);
+        return confirmedRound == 0 || t == null ? -1 : t;
+    }
+
+    /** Drops every pending read (leadership lost); returns them. */
+    public List<PendingRead> drain() {
+        List<PendingRead> out = new ArrayList<>(pending);
+        pending.clear();
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package io.raftsim.harness.shrink;
+
+import io.raftsim.harness.report.AtomicFiles;
+import io.raftsim.harness.report.RunOutput;
+import io.raftsim.harness.run.RunConfig;
+import io.raftsim.harness.run.RunOutcome;
+import io.raftsim.harness.run.RunSummary;
+import java.nio.file.Path;
+
+/**
+ * Writes a shrink's result: the minimal run's full directory (schedule.json, ops.json,
+ * history.json, summary.json, events.log, report.html) whose summary's {@code repro} replays
+ * exactly that input, plus {@code repro.txt} and {@code shrink.txt} (the "shrunk from" line and
+ * the signature).
+ */
+public final class ShrinkOutput {
+    private ShrinkOutput() {}
+
+    /** The command that replays {@code config} with the schedule and op list saved in {@code dir}. */
+    public static String reproCommand(RunConfig config, Path dir) {
+        String base = config.reproCommand();
+        String comment = "";
+        int hash = base.indexOf("   #");
+        if (hash >= 0) {
+            comment = base.substring(hash);
+            base = base.substring(0, hash);
+        }
+        return base + " --schedule " + dir.resolve("schedule.json") + " --ops-file " + dir.resolve("ops.json")
+                + comment;
+    }
+
+    public static void write(Path dir, ShrinkResult r) {
+        RunOutcome o = r.minimalOutcome();
+        String repro = reproCommand(r.minimal().config(), dir);
+        RunSummary s = o.summary();
+        RunSummary withRepro = new RunSummary(
+                s.seed(),
+                s.verdict(),
+                s.failure(),
+                s.traceHash(),
+                s.simulatedMs(),
+                s.wallMs(),
+                s.events(),
+                s.ops(),
+                s.faults(),
+                s.faultsSkipped(),
+                s.leaders(),
+                s.snapshotsInstalled(),
+                s.membershipChanges(),
+                s.leaderTransfers(),
+                repro);
+        RunOutcome out = new RunOutcome(
+                withRepro,
+                o.config(),
+                o.input(),
+                o.history(),
+                o.roles(),
+                o.faultBands(),
+                o.eventTail(),
+                o.checkpoints(),
+                o.check());
+        RunOutput.write(dir, out);
+        AtomicFiles.write(dir.resolve("repro.txt"), repro + "\n");
+        AtomicFiles.write(
+                dir.resolve("shrink.txt"),
+                r.line() + "\nfailure: " + r.signature() + "\nruns: " + r.runs()
+                        + (r.exhausted() ? " (budget spent)" : "")
+                        + "\noriginal: " + r.original().describe() + "\nminimal: "
+                        + r.minimal().describe() + "\n"
+                        + "original repro: " + r.original().config().reproCommand() + "\n");
+    }
+}

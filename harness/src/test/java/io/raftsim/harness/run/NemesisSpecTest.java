@@ -1,0 +1,41 @@
+package io.raftsim.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.raftsim.workload.nemesis.FaultEvent;
+import io.raftsim.workload.nemesis.FaultKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NemesisSpecTest {
+    static RunConfig cfg(long seed, String nemesis) {
+        return new RunConfig(
+                seed, 5, Workload.KV, 100, 60_000, NemesisSpec.parse(nemesis), ReadMode.LOG, 5, 2_000, false);
+    }
+
+    @Test
+    void allIsEverythingWithoutTheHeldBackKindsAndKeepsEveryOtherEvent() {
+        int sawHeldBack = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            List<FaultEvent> every =
+                    RunInput.draw(cfg(seed, "everything")).schedule().events();
+            List<FaultEvent> all = RunInput.draw(cfg(seed, "all")).schedule().events();
+            List<FaultEvent> expected = every.stream()
+                    .filter(e -> !NemesisSpec.HELD_BACK.containsKey(e.fault().kind()))
+                    .toList();
+            assertThat(all).as("seed %d", seed).isEqualTo(expected);
+            sawHeldBack += every.size() - all.size();
+        }
+        assertThat(sawHeldBack).as("held-back kinds do occur under everything").isGreaterThan(0);
+    }
+
+    @Test
+    void unsupportedKindsAreRefusedAndHeldBackOnesCanBeNamed() {
+        assertThatThrownBy(() -> NemesisSpec.parse("leader-transfer")).hasMessageContaining("engine API");
+        assertThat(NemesisSpec.parse("read-error,kill").kinds())
+                .containsExactlyInAnyOrder(FaultKind.READ_ERROR, FaultKind.KILL);
+        assertThat(NemesisSpec.parse("read-error").dropped()).isEmpty();
+        assertThat(NemesisSpec.parse("none").kinds()).isEmpty();
+    }
+}
