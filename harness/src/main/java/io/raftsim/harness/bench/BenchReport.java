@@ -52,7 +52,8 @@ public final class BenchReport {
                 .append(" ops, ")
                 .append(s.clients())
                 .append(" clients\n");
-        sb.append("figures: median [p10–p90] across seeds; snapshot bytes: - (the engine has no snapshots yet)\n\n");
+        sb.append(
+                "figures: median [p10–p90] across seeds; snapshot bytes: - (not measured: the harness does not drive snapshots yet)\n\n");
         List<String> header = new ArrayList<>();
         header.add("variant");
         header.add("verdicts v/i/u");

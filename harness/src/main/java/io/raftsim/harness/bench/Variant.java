@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Options the engine offers: {@code preVote}, {@code checkQuorum}, {@code electionTimeoutMs}
  * (the engine draws the timeout from {@code [t, 2t)}, Raft paper §5.2), {@code heartbeatIntervalMs},
  * {@code batch} (most entries per AppendEntries), {@code pipeline} (AppendEntries in flight per
- * follower), {@code readMode} ({@code log} only until ReadIndex and lease reads land). Options the
+ * follower), {@code readMode} ({@code log} only until the harness's clients read through ReadIndex or the lease). Options the
  * engine does not offer are refused with the reason, never silently ignored.
  */
 public record Variant(String name, Map<String, String> options) {
@@ -25,7 +25,7 @@ public record Variant(String name, Map<String, String> options) {
             "fsync",
                     "the segmented log always group-commits (one fsync for the appends queued behind a sync);"
                             + " there is no per-write fsync policy to vary",
-            "snapshotInterval", "the engine has no snapshots yet (engine part 2)");
+            "snapshotInterval", "the harness does not drive snapshots yet");
 
     public Variant {
         if (name == null || name.isBlank()) {
@@ -83,7 +83,8 @@ public record Variant(String name, Map<String, String> options) {
         }
         if (v.equalsIgnoreCase("read-index") || v.equalsIgnoreCase("lease")) {
             throw new IllegalArgumentException("readMode=" + v
-                    + " needs ReadIndex and lease reads, which the engine on this branch does not offer yet");
+                    + " needs clients that read through ReadIndex or the lease: the engine offers both, the harness's"
+                    + " clients do not use them yet");
         }
         throw new IllegalArgumentException("readMode must be log, read-index or lease, got " + v);
     }

@@ -25,7 +25,7 @@ class VariantTest {
     void refusesWhatTheEngineCannotVaryWithTheReason() {
         assertThatThrownBy(() -> Variant.parse("x=stickiness=off")).hasMessageContaining("checkQuorum");
         assertThatThrownBy(() -> Variant.parse("x=fsync=per-write")).hasMessageContaining("group-commit");
-        assertThatThrownBy(() -> Variant.parse("x=readMode=lease")).hasMessageContaining("does not offer");
+        assertThatThrownBy(() -> Variant.parse("x=readMode=lease")).hasMessageContaining("clients do not use them yet");
         assertThatThrownBy(() -> Variant.parse("x=preVote=maybe")).hasMessageContaining("true or false");
         assertThatThrownBy(() -> Variant.parse("x=bogus=1")).hasMessageContaining("unknown variant option");
         assertThatThrownBy(() -> Variant.parse("x=batch")).hasMessageContaining("opt=value");
