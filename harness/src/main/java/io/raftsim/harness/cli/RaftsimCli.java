@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             CheckCommand.class,
             ShrinkCommand.class,
-            MergeCommand.class
+            MergeCommand.class,
+            BenchCommand.class,
+            MutantsCommand.class
         })
 public final class RaftsimCli {
     public static final int EXIT_VALID = 0;

@@ -69,6 +69,11 @@ public final class NodeProcess {
         return node;
     }
 
+    /** The machine's disk (survives crashes); benchmarks read its counters. */
+    public SimDisk disk() {
+        return disk;
+    }
+
     public KvStateMachine stateMachine() {
         return fsm;
     }

@@ -74,6 +74,12 @@ public final class RunDriver {
 
     public static RunOutcome run(
             RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent, Progress progress) {
+        return run(cfg, input, checkBudget, stopAtEvent, progress, RunProbe.NONE);
+    }
+
+    /** As above, with a {@link RunProbe} that sees the cluster before it starts and after it stops. */
+    public static RunOutcome run(
+            RunConfig cfg, RunInput input, Duration checkBudget, long stopAtEvent, Progress progress, RunProbe probe) {
         JdkStopwatch wall = new JdkStopwatch();
         Simulation sim = new Simulation(cfg.seed());
         EventLog eventLog = sim.enableEventLog(EVENT_TAIL);
@@ -94,6 +100,7 @@ public final class RunDriver {
         Failure failure = null;
         boolean unknown = false;
         String unknownWhy = null;
+        probe.beforeStart(cluster);
         try {
             cluster.startAll();
             nemesis.start();
@@ -127,6 +134,7 @@ public final class RunDriver {
             failure = new Failure(Failure.Kind.CRASH, crashDetail(e, sim));
         }
         clients.finish();
+        probe.afterStop(cluster);
         if (failure == null && !unknown) {
             try {
                 failure = liveness(sim, cluster, clients);
@@ -135,6 +143,9 @@ public final class RunDriver {
             } catch (RuntimeException e) {
                 failure = new Failure(Failure.Kind.CRASH, crashDetail(e, sim));
             }
+        }
+        if (failure == null && !unknown) {
+            failure = restartDurability(cluster, nemesis.fired());
         }
         CheckResult check = null;
         if (failure == null && !unknown) {
@@ -198,6 +209,24 @@ public final class RunDriver {
             sb.append("\n    at ").append(st[i]);
         }
         return sb.toString();
+    }
+
+    /**
+     * A node must always restart from its own disk unless a fault damaged data at rest (bit rot, a
+     * latent read error): crashes only lose what was never synced, and a failed fsync stops the node
+     * (braft) rather than leaving a hole. An unreadable log without such a fault means synced data
+     * was lost or overwritten: the signature of an fsync error that was ignored (issue 8, mutants).
+     */
+    private static Failure restartDurability(Cluster cluster, Map<FaultKind, Long> fired) {
+        if (cluster.failedStarts() == 0
+                || fired.containsKey(FaultKind.BIT_FLIP)
+                || fired.containsKey(FaultKind.READ_ERROR)) {
+            return null;
+        }
+        return new Failure(
+                Failure.Kind.LIVENESS,
+                "restart-durability: " + cluster.failedStarts() + " restart(s) found the node's own storage unreadable"
+                        + " although no fault damaged data at rest (no bit-flip or read-error fired)");
     }
 
     /**

@@ -29,7 +29,9 @@ public final class SimDisk {
     private final Simulation sim;
     private final int node;
     private final String name;
-    private final DiskConfig config;
+    /** Not final: {@link #setLatency} lets a benchmark scenario make a healthy disk slow mid-run. */
+    private DiskConfig config;
+
     private final DiskFaults faults = new DiskFaults();
     private final RandomStream fsyncErrorRnd;
     private final RandomStream readErrorRnd;
@@ -73,6 +75,11 @@ public final class SimDisk {
 
     public DiskConfig config() {
         return config;
+    }
+
+    /** From now on the device takes {@code latency} (a disk turning slow, or recovering). */
+    public void setLatency(DiskLatency latency) {
+        config = config.withLatency(Objects.requireNonNull(latency, "latency"));
     }
 
     /** The fault switches of this disk. */
