@@ -30,20 +30,15 @@ public record NemesisSpec(String text, Set<FaultKind> kinds, boolean swarm) {
      * Supported kinds that {@code all} holds back because the engine does not survive them yet;
      * {@code everything} (or naming them) enables them. Each is a known engine gap, not a harness one.
      */
-    public static final Map<FaultKind, String> HELD_BACK = new java.util.EnumMap<>(
-            Map.of(
-                    FaultKind.READ_ERROR,
-                    "a StorageException from a log read escapes the engine's node (Leader.sendAppend,"
-                            + " NodeImpl.applyBatch) instead of putting it in ERROR; e.g. ./raftsim run --seed 226"
-                            + " --nemesis everything",
-                    FaultKind.DISK_FULL,
-                    "after ENOSPC the segmented log refuses further use, and NodeImpl.applyBatch still reads it"
-                            + " (RaftLog.entries -> firstIndex), so the StorageException escapes the node; e.g."
-                            + " ./raftsim run --seed 28 --nemesis disk-full --time 30s --ops 1000",
-                    FaultKind.LINK_DUPLICATION,
-                    "under duplicated datagrams AppendEntries rejections and resends ping-pong between leader and"
-                            + " follower and multiply until the event-storm guard stops the run; e.g."
-                            + " ./raftsim run --seed 141 --schedule harness/src/test/resources/gaps/link-duplication-storm.json"));
+    public static final Map<FaultKind, String> HELD_BACK = new java.util.EnumMap<>(Map.of(
+            FaultKind.READ_ERROR,
+            "a StorageException from a log read escapes the engine's node (Leader.sendAppend,"
+                    + " NodeImpl.applyBatch) instead of putting it in ERROR; e.g. ./raftsim run --seed 226"
+                    + " --nemesis everything",
+            FaultKind.DISK_FULL,
+            "after ENOSPC the segmented log refuses further use, and NodeImpl.applyBatch still reads it"
+                    + " (RaftLog.entries -> firstIndex), so the StorageException escapes the node; e.g."
+                    + " ./raftsim run --seed 28 --nemesis disk-full --time 30s --ops 1000"));
 
     /**
      * The fault kinds this run drops from the drawn schedule: {@link #HELD_BACK}'s for {@code all}.
