@@ -366,7 +366,11 @@ final class Leader implements Role {
             return;
         }
         boolean wasProbe = pr.state() == ProgressState.PROBE;
-        if (pr.maybeUpdate(r.matchIndex())) {
+        // etcd-raft: in PROBE, an answer confirming exactly our match (e.g. the empty probe after a
+        // snapshot) also ends the probe; otherwise, now that stale answers no longer resume probes,
+        // the follower would wait a heartbeat round for entries appended meanwhile.
+        boolean confirmsMatch = wasProbe && r.matchIndex() == pr.matchIndex();
+        if (pr.maybeUpdate(r.matchIndex()) || confirmsMatch) {
             if (wasProbe) {
                 pr.becomeReplicate();
             } else if (pr.state() == ProgressState.SNAPSHOT && pr.matchIndex() >= pr.pendingSnapshot()) {
