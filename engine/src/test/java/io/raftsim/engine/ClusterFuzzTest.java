@@ -21,35 +21,40 @@ class ClusterFuzzTest {
 
     /**
      * Four fixed cases by default; {@code -Dfuzz.seeds=N} sweeps N seeds per cluster size (seed s
-     * uses FIFO links when s is even), {@code -Dfuzz.first=S} starts the sweep at seed S.
+     * uses FIFO links when s is even, links duplicating 30% of messages when s is a multiple of 3),
+     * {@code -Dfuzz.first=S} starts the sweep at seed S.
      */
     static Stream<Arguments> cases() {
         int sweep = Integer.getInteger("fuzz.seeds", 0);
         if (sweep <= 0) {
             return Stream.of(
-                    Arguments.of(3, 1L, false),
-                    Arguments.of(3, 2L, true),
-                    Arguments.of(5, 3L, false),
-                    Arguments.of(5, 4L, true));
+                    Arguments.of(3, 1L, false, 0.0),
+                    Arguments.of(3, 2L, true, 0.0),
+                    Arguments.of(5, 3L, false, 0.0),
+                    Arguments.of(5, 4L, true, 0.0),
+                    // Datagram links that also duplicate (the harness's link-duplication fault).
+                    Arguments.of(3, 5L, false, 0.3),
+                    Arguments.of(5, 6L, false, 0.3));
         }
         long first = Long.getLong("fuzz.first", 1L);
-        return Stream.of(3, 5)
-                .flatMap(n -> LongStream.range(first, first + sweep).mapToObj(s -> Arguments.of(n, s, s % 2 == 0)));
+        return Stream.of(3, 5).flatMap(n -> LongStream.range(first, first + sweep)
+                .mapToObj(s -> Arguments.of(n, s, s % 2 == 0, s % 3 == 0 ? 0.3 : 0.0)));
     }
 
-    @ParameterizedTest(name = "nodes={0} seed={1} fifo={2}")
+    @ParameterizedTest(name = "nodes={0} seed={1} fifo={2} duplicate={3}")
     @MethodSource("cases")
-    void commitsTenThousandEntriesUnderDropsAndRestarts(int nodes, long seed, boolean fifo) {
+    void commitsTenThousandEntriesUnderDropsAndRestarts(int nodes, long seed, boolean fifo, double duplicate) {
         String repro = "mvn -pl engine test -Dtest=ClusterFuzzTest -Dsurefire.failIfNoSpecifiedTests=false"
-                + " -Dfuzz.seeds=1 -Dfuzz.first=" + seed + "  # the case nodes=" + nodes + " fifo=" + fifo;
+                + " -Dfuzz.seeds=1 -Dfuzz.first=" + seed + "  # the case nodes=" + nodes + " fifo=" + fifo
+                + " duplicate=" + duplicate;
         try {
-            run(nodes, seed, fifo, repro);
+            run(nodes, seed, fifo, duplicate, repro);
         } catch (AssertionError | IllegalStateException e) {
             throw new AssertionError(e.getMessage() + "\nreproduce: " + repro, e);
         }
     }
 
-    private static void run(int nodes, long seed, boolean fifo, String repro) {
+    private static void run(int nodes, long seed, boolean fifo, double duplicate, String repro) {
         NodeOptions.Builder options = NodeOptions.builder()
                 .tickIntervalMs(10)
                 .electionTimeoutMs(300)
@@ -59,6 +64,7 @@ class ClusterFuzzTest {
         TestCluster c = new TestCluster(nodes, seed, options, 2 * MS, MS / 2, 5 * MS, 0.10);
         // FIFO links model braft's TCP streams; without, messages also reorder (datagram semantics).
         c.setFifo(fifo);
+        c.setDuplicateProbability(duplicate);
         SplittableRandom r = new SplittableRandom(seed ^ 0x5eed);
         int maxDown = (nodes - 1) / 2;
         long[] restartAt = new long[nodes];
@@ -97,6 +103,7 @@ class ClusterFuzzTest {
         }
         // Heal: restart everyone, stop dropping, and let the cluster converge.
         c.setDropProbability(0);
+        c.setDuplicateProbability(0);
         for (int i = 0; i < nodes; i++) {
             if (!c.isUp(i)) {
                 c.restart(i);

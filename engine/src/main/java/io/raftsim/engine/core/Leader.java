@@ -343,7 +343,7 @@ final class Leader implements Role {
                         core.log().committed(),
                         reads.round()),
                 false);
-        pr.sentAppend(prev + entries.size(), entries.size());
+        pr.sentAppend(prev + entries.size(), entries.size(), reads.round());
         pr.setSentCommit(Math.min(prev + entries.size(), core.log().committed()));
         return true;
     }
@@ -360,13 +360,17 @@ final class Leader implements Role {
             if (r.hintTerm() > 0) {
                 nextProbe = core.log().findConflictByTerm(r.hintIndex(), r.hintTerm())[0];
             }
-            if (pr.maybeDecrTo(r.rejectedIndex(), nextProbe + 1)) {
+            if (pr.maybeDecrTo(r.rejectedIndex(), nextProbe + 1, r.readSeq())) {
                 sendAppend(core, r.from(), true);
             }
             return;
         }
         boolean wasProbe = pr.state() == ProgressState.PROBE;
-        if (pr.maybeUpdate(r.matchIndex())) {
+        // etcd-raft: in PROBE, an answer confirming exactly our match (e.g. the empty probe after a
+        // snapshot) also ends the probe; otherwise, now that stale answers no longer resume probes,
+        // the follower would wait a heartbeat round for entries appended meanwhile.
+        boolean confirmsMatch = wasProbe && r.matchIndex() == pr.matchIndex();
+        if (pr.maybeUpdate(r.matchIndex()) || confirmsMatch) {
             if (wasProbe) {
                 pr.becomeReplicate();
             } else if (pr.state() == ProgressState.SNAPSHOT && pr.matchIndex() >= pr.pendingSnapshot()) {
@@ -388,16 +392,13 @@ final class Leader implements Role {
             }
             return;
         }
-        // An answer that acknowledged nothing new (a heartbeat's, or a duplicate). A probing follower
-        // may have lost our probe: send it again. A replicating one is left to the heartbeat round.
-        if (pr.state() == ProgressState.SNAPSHOT) {
-            return; // waiting for the InstallSnapshot answer.
-        }
-        if (pr.state() == ProgressState.PROBE) {
-            pr.resumeProbe();
-            if (pr.matchIndex() < core.log().lastIndex()) {
-                sendAppend(core, r.from(), true);
-            }
+        // An answer that acknowledged nothing new (a heartbeat's, a duplicate, or one overtaken by a
+        // later answer). A probing follower may have lost our probe: send it again, but only if this
+        // answers a heartbeat round newer than the probe (Progress.resumeProbe), so duplicated or
+        // reordered answers cannot each trigger a full resend. A replicating follower is left to the
+        // heartbeat round's stall detection; a snapshotting one waits for the InstallSnapshot answer.
+        if (pr.resumeProbe(r.readSeq()) && pr.matchIndex() < core.log().lastIndex()) {
+            sendAppend(core, r.from(), true);
         }
     }
 

@@ -57,6 +57,8 @@ public final class TestCluster {
     private double dropProbability;
     /** Stream (TCP-like, braft runs on brpc) links: per-link FIFO. Otherwise datagrams may reorder. */
     private boolean fifo;
+    /** Datagram links may deliver a message twice (each copy with its own latency). */
+    private double duplicateProbability;
 
     private final long[][] lastDeliveryNanos;
 
@@ -259,6 +261,14 @@ public final class TestCluster {
                 nodes[to].receive(m);
             }
         });
+        if (duplicateProbability > 0 && random.nextDouble() < duplicateProbability) {
+            long copyDelay = latencyNanosMin + random.nextLong(latencyNanosMax - latencyNanosMin + 1);
+            scheduler.schedule(to, Math.max(delay, copyDelay), () -> {
+                if (nodes[to] != null) {
+                    nodes[to].receive(m);
+                }
+            });
+        }
     }
 
     private int index(PeerId p) {
@@ -306,6 +316,11 @@ public final class TestCluster {
 
     public void setFifo(boolean fifo) {
         this.fifo = fifo;
+    }
+
+    /** Each message is delivered a second time with probability {@code p} (a duplicating link). */
+    public void setDuplicateProbability(double p) {
+        duplicateProbability = p;
     }
 
     public void setDropProbability(double p) {

@@ -29,16 +29,11 @@ public record NemesisSpec(String text, Set<FaultKind> kinds, boolean swarm) {
     /**
      * Supported kinds that {@code all} holds back because the engine does not survive them yet;
      * {@code everything} (or naming them) enables them. Each entry is a known engine gap, not a
-     * harness one, with a repro. Disk-full and read-error came back once the engine's node caught a
-     * StorageException thrown synchronously by its log (a log that refuses every call after ENOSPC,
-     * a read error under termAt/entries) and went into ERROR.
+     * harness one, with a repro. Empty now: disk-full and read-error came back once the engine's node caught a
+     * StorageException thrown synchronously by its log and went into ERROR; link-duplication once the
+     * leader stopped re-probing on every duplicated AppendEntries answer.
      */
-    public static final Map<FaultKind, String> HELD_BACK = new java.util.EnumMap<>(
-            Map.of(
-                    FaultKind.LINK_DUPLICATION,
-                    "under duplicated datagrams AppendEntries rejections and resends ping-pong between leader and"
-                            + " follower and multiply until the event-storm guard stops the run; e.g."
-                            + " ./raftsim run --seed 141 --schedule harness/src/test/resources/gaps/link-duplication-storm.json"));
+    public static final Map<FaultKind, String> HELD_BACK = new java.util.EnumMap<>(FaultKind.class);
 
     /**
      * The fault kinds this run drops from the drawn schedule: {@link #HELD_BACK}'s for {@code all}.

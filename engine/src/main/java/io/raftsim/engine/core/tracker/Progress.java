@@ -10,6 +10,11 @@ public final class Progress {
     private ProgressState state = ProgressState.PROBE;
     /** In PROBE: an AppendEntries is out and unanswered, so send no other until a heartbeat reply. */
     private boolean probeSent;
+    /**
+     * The leader's heartbeat round (ReadRounds) current when the outstanding probe went out. Only an
+     * answer to a later round may resume the probe: see {@link #resumeProbe(long)}.
+     */
+    private long probeRound;
     /** Heard from since the last CheckQuorum round (dissertation §6.2). */
     private boolean recentActive;
 
@@ -149,15 +154,39 @@ public final class Progress {
         checkInvariant();
     }
 
-    /** A heartbeat answer lets the leader retry a probe whose message may have been lost. */
-    public void resumeProbe() {
+    /**
+     * An answer that acknowledged nothing new, echoing heartbeat round {@code answeredRound}: may the
+     * leader retry a probe whose message may have been lost? Only if the follower answered a round
+     * that began after the probe went out (etcd-raft resumes a paused probe on a heartbeat response,
+     * never on an append response). Any older answer - a duplicate, or one reordered behind the probe
+     * - says nothing about the probe. Acting on those made every duplicated answer send a new probe,
+     * whose duplicated answers sent more: a storm on links that duplicate. This way at most one probe
+     * goes per follower per heartbeat round. Returns true if a probe may go now.
+     */
+    public boolean resumeProbe(long answeredRound) {
+        if (state != ProgressState.PROBE) {
+            return false;
+        }
+        if (!probeSent) {
+            return true; // nothing outstanding: a probe may go (and then pauses the rest).
+        }
+        if (answeredRound <= probeRound) {
+            return false;
+        }
         probeSent = false;
+        return true;
     }
 
-    /** Records an AppendEntries carrying entries up to {@code lastIndex} (none when lastIndex < next). */
-    public void sentAppend(long lastIndex, int entryCount) {
+    /**
+     * Records an AppendEntries carrying entries up to {@code lastIndex} (none when lastIndex < next),
+     * sent during heartbeat round {@code round}.
+     */
+    public void sentAppend(long lastIndex, int entryCount, long round) {
         switch (state) {
-            case PROBE -> probeSent = true;
+            case PROBE -> {
+                probeSent = true;
+                probeRound = round;
+            }
             case REPLICATE -> {
                 if (entryCount > 0) {
                     nextIndex = lastIndex + 1;
@@ -195,11 +224,14 @@ public final class Progress {
     }
 
     /**
-     * A rejection of the AppendEntries whose prevLogIndex was {@code rejected}; {@code newNext} is
-     * where the conflict hint says to retry. Returns false if the rejection is stale (an answer to
-     * an older message than the one this progress now waits for).
+     * A rejection of the AppendEntries whose prevLogIndex was {@code rejected}, answering heartbeat
+     * round {@code answeredRound}; {@code newNext} is where the conflict hint says to retry. Returns
+     * false if the rejection is stale (an answer to an older message than the one this progress now
+     * waits for), as etcd-raft's MaybeDecrTo: in REPLICATE a rejection at or below match is old; in
+     * PROBE only the rejection of the last probe sent (prevLogIndex = next - 1) counts, so the
+     * duplicates of a rejection are ignored once the first one moved next down.
      */
-    public boolean maybeDecrTo(long rejected, long newNext) {
+    public boolean maybeDecrTo(long rejected, long newNext, long answeredRound) {
         if (state == ProgressState.SNAPSHOT) {
             return false; // the snapshot decides where replication resumes.
         }
@@ -215,7 +247,14 @@ public final class Progress {
         if (nextIndex - 1 != rejected) {
             return false;
         }
-        nextIndex = Math.max(matchIndex + 1, Math.min(rejected, newNext));
+        long next = Math.max(matchIndex + 1, Math.min(rejected, newNext));
+        if (next == nextIndex) {
+            // The probe at prevLogIndex = match was refused: next cannot go lower (match only grows),
+            // so next - 1 == rejected stays true and every duplicate of this rejection would look
+            // current and resend the same probe. Retry at most once per heartbeat round instead.
+            return resumeProbe(answeredRound);
+        }
+        nextIndex = next;
         probeSent = false;
         checkInvariant();
         return true;
