@@ -14,8 +14,13 @@ import io.raftsim.engine.spi.fs.memory.CrashMode;
 import io.raftsim.engine.spi.fs.memory.MemoryFileSystem;
 import io.raftsim.engine.spi.fs.memory.MemoryFsOptions;
 import io.raftsim.engine.storage.LogEntry;
+import io.raftsim.engine.storage.LogStorage;
+import io.raftsim.engine.storage.MetaStorage;
+import io.raftsim.engine.storage.log.RecoveryReport;
+import io.raftsim.engine.storage.log.SegmentedLog;
 import io.raftsim.engine.storage.memory.MemoryLogStorage;
 import io.raftsim.engine.storage.memory.MemoryMetaStorage;
+import io.raftsim.engine.storage.meta.FileMetaStorage;
 import io.raftsim.engine.storage.snapshot.SnapshotStorage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,12 +38,19 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>{@code add-nodes N [prevote=B] [checkquorum=B] [election=T] [heartbeat=T] [max-entries=N]
- *       [inflight=N] [batching=B] [seed=S]}: a fresh cluster n1..nN (tick = 1 ms, election 10 ticks)
+ *       [inflight=N] [batching=B] [seed=S] [storage=memory|segmented] [sector=BYTES]}: a fresh
+ *       cluster n1..nN (tick = 1 ms, election 10 ticks). With {@code storage=segmented} every node
+ *       runs the real storage code, {@link SegmentedLog} and {@link FileMetaStorage}, over its own
+ *       {@link MemoryFileSystem} (torn writes cut at {@code sector} bytes, default 512, seeded);
+ *       {@code hold-fsync} then holds that file system's fsyncs and directory syncs
  *   <li>{@code tick nX [K]}, {@code campaign nX} (tick until it asks for votes)
  *   <li>{@code deliver [nX]}, {@code deliver-one nX}, {@code drop [nX]}, {@code stabilize [quiet]}
  *   <li>{@code partition a b / c}, {@code heal}
  *   <li>{@code propose nX data}, {@code propose-expect-term nX T data}, {@code propose-many nX N [prefix]}
- *   <li>{@code crash nX} (loses unsynced writes), {@code restart nX}, {@code hold-fsync nX},
+ *   <li>{@code crash nX} (loses unsynced writes), {@code crash nX torn} (segmented storage only: a
+ *       seeded, sector-granular prefix of each file's unsynced writes survives, the torn write log
+ *       recovery must cut off), {@code restart nX} (with segmented storage it prints the recovery
+ *       report), {@code hold-fsync nX},
  *       {@code release-fsync nX}, {@code fail-meta nX}, {@code fail-log nX}
  *   <li>{@code fail-log-append nX} (the next append throws ENOSPC), {@code fail-log-read nX
  *       entries|term-at} (the next such read throws EIO): like the segmented log, the log then
@@ -58,7 +70,19 @@ public final class InteractionEnv {
         final MemoryLogStorage log = new MemoryLogStorage(clock, -1);
         final MemoryMetaStorage meta = new MemoryMetaStorage(clock, -1);
         final MemoryFileSystem fs = new MemoryFileSystem(clock, new MemoryFsOptions(0, 0, 512, Long.MAX_VALUE), 7);
+        /**
+         * With segmented storage: the disk holding the log and meta directories. Its syncs complete
+         * on their own event loop so that {@code hold-fsync} can hold them; zero latency, so they
+         * complete whenever the node runs.
+         */
+        final ManualClock diskClock = new ManualClock();
+
+        final MemoryFileSystem disk;
         final RecordingStateMachine fsm;
+        /** The storage the current process opened (the segmented log, or the in-memory one). */
+        LogStorage currentLog;
+
+        MetaStorage currentMeta;
         /** The log as the current process sees it; a restart opens it afresh. */
         FaultyLogStorage faulty;
 
@@ -70,6 +94,12 @@ public final class InteractionEnv {
             this.name = name;
             this.id = PeerId.of(name);
             this.fsm = new RecordingStateMachine(name, out::add);
+            this.disk = segmented
+                    ? new MemoryFileSystem(
+                            diskClock,
+                            new MemoryFsOptions(0, 0, sectorBytes, Long.MAX_VALUE),
+                            seed * 1000 + name.hashCode())
+                    : null;
         }
     }
 
@@ -79,6 +109,10 @@ public final class InteractionEnv {
     private final List<TreeSet<String>> partition = new ArrayList<>();
     private NodeOptions.Builder options;
     private long seed = 1;
+    /** Nodes run on {@link SegmentedLog} + {@link FileMetaStorage} over a crash file system. */
+    private boolean segmented;
+
+    private int sectorBytes = 512;
 
     /** Runs one command and returns its output (never empty). */
     public String run(String command, List<String> args) {
@@ -174,7 +208,7 @@ public final class InteractionEnv {
             case "status" -> status(args);
             case "log" -> printLog(slot(args.get(0)));
             case "applied" -> printApplied(slot(args.get(0)));
-            case "crash" -> crash(slot(args.get(0)));
+            case "crash" -> crash(slot(args.get(0)), crashMode(args));
             case "restart" -> restart(slot(args.get(0)));
             case "hold-fsync" -> slot(args.get(0)).holdFsync = true;
             case "release-fsync" -> {
@@ -182,11 +216,11 @@ public final class InteractionEnv {
                 process(slot(args.get(0)));
             }
             case "fail-meta" ->
-                slot(args.get(0))
+                memoryOnly(slot(args.get(0)), "fail-meta")
                         .meta
                         .failNextSave(new StorageException(StorageException.Kind.IO, "injected meta fsync EIO"));
             case "fail-log" ->
-                slot(args.get(0))
+                memoryOnly(slot(args.get(0)), "fail-log")
                         .log
                         .failNextFsync(new StorageException(StorageException.Kind.IO, "injected log fsync EIO"));
             case "fail-log-append" ->
@@ -230,12 +264,36 @@ public final class InteractionEnv {
         return s;
     }
 
+    /** The in-memory storage's fault hooks do not reach a node on segmented storage. */
+    private Slot memoryOnly(Slot s, String command) {
+        if (s.disk != null) {
+            throw new IllegalArgumentException(
+                    command + " needs storage=memory; " + s.name + " runs on segmented storage");
+        }
+        return s;
+    }
+
+    private CrashMode crashMode(List<String> args) {
+        if (args.size() < 2) {
+            return CrashMode.LOSE_UNSYNCED;
+        }
+        if (!args.get(1).equals("torn") || args.size() > 2) {
+            throw new IllegalArgumentException("crash nX [torn], got " + args);
+        }
+        if (!segmented) {
+            throw new IllegalArgumentException("crash nX torn needs add-nodes ... storage=segmented");
+        }
+        return CrashMode.TORN_PREFIX;
+    }
+
     private void addNodes(List<String> args) {
         int n = Integer.parseInt(args.get(0));
         // A fresh cluster: forget any previous one in this script.
         slots.clear();
         network.clear();
         partition.clear();
+        segmented = false;
+        sectorBytes = 512;
         options = NodeOptions.builder().tickIntervalMs(1).electionTimeoutMs(10).heartbeatIntervalMs(1);
         for (String kv : args.subList(1, args.size())) {
             String[] p = kv.split("=", 2);
@@ -256,6 +314,13 @@ public final class InteractionEnv {
                 case "chunk" -> options.snapshotChunkBytes(Integer.parseInt(p[1]));
                 case "read-mode" -> options.readMode(io.raftsim.engine.ReadMode.valueOf(p[1]));
                 case "drift" -> options.maxClockDriftMs(Long.parseLong(p[1]));
+                case "storage" ->
+                    segmented = switch (p[1]) {
+                        case "memory" -> false;
+                        case "segmented" -> true;
+                        default -> throw new IllegalArgumentException("storage=memory|segmented, got " + p[1]);
+                    };
+                case "sector" -> sectorBytes = Integer.parseInt(p[1]);
                 default -> throw new IllegalArgumentException("unknown add-nodes option '" + p[0] + "'");
             }
         }
@@ -272,13 +337,30 @@ public final class InteractionEnv {
     }
 
     private void startNode(Slot s) {
+        startNode(s, false);
+    }
+
+    /** Starts a process on the slot's storage; a restart on segmented storage reports its recovery. */
+    private void startNode(Slot s, boolean restart) {
         NodeOptions o = options.stateMachine(s.fsm).build();
+        if (s.disk != null) {
+            // What a real process does on start: open (and recover) the files.
+            SegmentedLog log = SegmentedLog.open(s.disk, "log");
+            s.currentLog = log;
+            s.currentMeta = FileMetaStorage.open(s.disk, "meta");
+            if (restart) {
+                out.add(s.name + " log recovery: " + describe(log.recoveryReport()));
+            }
+        } else {
+            s.currentLog = s.log;
+            s.currentMeta = s.meta;
+        }
         NodeEnvironment env = new NodeEnvironment(
                 s.clock,
                 (to, m) -> network.add(m),
                 new SeededRandom(seed * 1000 + s.name.hashCode()),
-                s.faulty = new FaultyLogStorage(s.log),
-                s.meta,
+                s.faulty = new FaultyLogStorage(s.currentLog),
+                s.currentMeta,
                 SnapshotStorage.open(s.fs, "snapshot"));
         s.node = new NodeImpl("g", s.id, o, env);
         s.node.start();
@@ -289,7 +371,10 @@ public final class InteractionEnv {
     private void process(Slot s) {
         while (true) {
             int ran = s.clock.runReady();
-            if (!s.holdFsync) {
+            if (!s.holdFsync && s.disk != null) {
+                ran += s.diskClock.runReady();
+                ran += s.clock.runReady();
+            } else if (!s.holdFsync) {
                 boolean pendingFsync = s.log.hasUnsyncedWrites();
                 s.log.completeFsyncs();
                 s.meta.completeFsyncs();
@@ -483,6 +568,10 @@ public final class InteractionEnv {
     }
 
     private void printLog(Slot s) {
+        if (s.disk != null) {
+            printSegmentedLog(s);
+            return;
+        }
         long durable = s.log.durableLastIndex();
         if (s.log.firstIndex() > 1) {
             out.add(s.name + ": compacted before " + s.log.firstIndex());
@@ -504,7 +593,44 @@ public final class InteractionEnv {
         out.add(s.name + " applied: " + (parts.isEmpty() ? "nothing" : String.join(", ", parts)));
     }
 
-    private void crash(Slot s) {
+    /**
+     * The log as the running process sees it; entries past what the node knows durable (its log
+     * fsyncs that completed) are marked unsynced.
+     */
+    private void printSegmentedLog(Slot s) {
+        if (s.node == null) {
+            out.add(s.name + ": DOWN (the log is recovered on restart)");
+            return;
+        }
+        LogStorage log = s.currentLog;
+        long durable = s.node.describe().durableLogIndex();
+        if (log.firstIndex() > 1) {
+            out.add(s.name + ": compacted before " + log.firstIndex());
+        }
+        if (log.lastIndex() < log.firstIndex()) {
+            out.add(s.name + ": empty log");
+        }
+        for (long i = log.firstIndex(); i <= log.lastIndex(); i++) {
+            out.add(s.name + ": " + MessageFormat.entry(log.entry(i)) + (i <= durable ? "" : " (unsynced)"));
+        }
+    }
+
+    private static String describe(RecoveryReport r) {
+        String entries = r.lastIndex() < r.firstIndex() ? "empty" : "entries " + r.firstIndex() + ".." + r.lastIndex();
+        RecoveryReport.TornTail t = r.tornTail();
+        return entries + ", "
+                + (t == null
+                        ? "clean tail"
+                        : "torn tail of " + t.file() + ": valid " + t.validBytes() + " bytes, dropped "
+                                + t.droppedBytes() + " bytes (" + t.reason() + ")")
+                + (r.deletedFiles().isEmpty() ? "" : ", deleted " + r.deletedFiles());
+    }
+
+    private void crash(Slot s, CrashMode mode) {
+        if (s.disk != null) {
+            crashDisk(s, mode);
+            return;
+        }
         s.log.crash();
         s.meta.crash();
         s.fs.crash(CrashMode.LOSE_UNSYNCED);
@@ -514,11 +640,40 @@ public final class InteractionEnv {
         out.add(s.name + " crashed: durable log last=" + s.log.lastIndex() + ", meta=" + s.meta.durableMeta());
     }
 
+    /**
+     * Crashes a node on segmented storage and reports, per log file, the bytes written, the bytes
+     * synced and the bytes the crash left: with {@code TORN_PREFIX} the survivors past the synced
+     * size are a sector-cut prefix of the unsynced writes, the torn tail recovery will find.
+     */
+    private void crashDisk(Slot s, CrashMode mode) {
+        List<String> files = new ArrayList<>();
+        List<long[]> before = new ArrayList<>();
+        for (String f : s.disk.list("log")) {
+            String path = "log/" + f;
+            try (var h = s.disk.open(path, false)) {
+                files.add(path);
+                before.add(new long[] {h.size(), s.disk.durableSize(path)});
+            }
+        }
+        s.disk.crash(mode);
+        s.diskClock.clear();
+        s.clock.clear();
+        s.node = null;
+        s.fsm.applied().clear();
+        out.add(s.name + " crashed (" + mode + ")");
+        for (int i = 0; i < files.size(); i++) {
+            String path = files.get(i);
+            long after = s.disk.exists(path) ? s.disk.durableSize(path) : -1;
+            out.add("  " + path + ": written " + before.get(i)[0] + " bytes, synced " + before.get(i)[1]
+                    + ", left on disk " + (after < 0 ? "nothing (its creation was not durable)" : after));
+        }
+    }
+
     private void restart(Slot s) {
         if (s.node != null) {
             throw new IllegalStateException(s.name + " is running; crash it first");
         }
-        startNode(s);
+        startNode(s, true);
     }
 
     private void partition(List<String> args) {
