@@ -27,7 +27,14 @@ class NemesisSpecTest {
             assertThat(all).as("seed %d", seed).isEqualTo(expected);
             sawHeldBack += every.size() - all.size();
         }
-        assertThat(sawHeldBack).as("held-back kinds do occur under everything").isGreaterThan(0);
+        if (NemesisSpec.HELD_BACK.isEmpty()) {
+            // No known engine gap: all and everything draw the very same schedules.
+            assertThat(sawHeldBack).as("nothing held back").isZero();
+        } else {
+            assertThat(sawHeldBack)
+                    .as("held-back kinds do occur under everything")
+                    .isGreaterThan(0);
+        }
     }
 
     @Test
