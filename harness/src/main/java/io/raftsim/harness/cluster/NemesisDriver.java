@@ -42,6 +42,10 @@ public final class NemesisDriver {
     /** Faults in progress, for the report's fault bands: (kind, start, end). */
     private final List<long[]> bands = new ArrayList<>();
 
+    private final Map<String, Long> forcedSnapshotResults = new java.util.TreeMap<>();
+    private long membershipChanges;
+    private long leaderTransfers;
+
     private boolean healed;
 
     public NemesisDriver(Cluster cluster, Schedule schedule) {
@@ -163,12 +167,66 @@ public final class NemesisDriver {
             later(e, () -> {});
         } else if (f instanceof DiskFault d) {
             return disk(e, d);
+        } else if (f instanceof LeaderTransfer t) {
+            return transferLeadership(t.target());
+        } else if (f instanceof ForceSnapshot s) {
+            return forceSnapshot(s.node());
         } else {
-            // Membership changes, leader transfer and forced snapshots need engine APIs
-            // (addPeer/removePeer, transferLeadershipTo, snapshot) that the engine does not offer yet.
+            // Membership changes need the harness to route a node's removal and re-addition; not wired.
             return false;
         }
         return true;
+    }
+
+    /**
+     * braft's {@code snapshot()} on one running node: its state machine saves, its log is compacted
+     * behind the snapshot (keeping the margin). Fires only on a node that is up; the engine's answer
+     * (OK, or EBUSY while another snapshot is saved or installed) is counted per status.
+     */
+    private boolean forceSnapshot(int node) {
+        NodeProcess p = cluster.process(node);
+        if (p.status != ProcessStatus.UP || p.node == null) {
+            return false;
+        }
+        p.runNow(() ->
+                p.node.snapshot(st -> forcedSnapshotResults.merge(st.code().name(), 1L, Long::sum)));
+        return true;
+    }
+
+    /**
+     * Dissertation §3.10 on the current leader: hand leadership to {@code target}, or to whichever
+     * voter is most up to date ({@code null}) when the target is the leader itself. Fires when there
+     * is a running leader; counted as a transfer when the engine started it (OK).
+     */
+    private boolean transferLeadership(int target) {
+        int leader = cluster.leader();
+        if (leader < 0) {
+            return false;
+        }
+        NodeProcess p = cluster.process(leader);
+        io.raftsim.engine.PeerId to = target == leader ? null : cluster.process(target).peer;
+        p.runNow(() -> {
+            io.raftsim.engine.Status st = p.node.transferLeadershipTo(to);
+            if (st.isOk()) {
+                leaderTransfers++;
+            }
+        });
+        return true;
+    }
+
+    /** Forced snapshots' outcomes by engine status code (OK, EBUSY, EIO...). */
+    public Map<String, Long> forcedSnapshotResults() {
+        return forcedSnapshotResults;
+    }
+
+    /** Membership changes the nemesis completed (none: the membership fault is not wired). */
+    public long membershipChanges() {
+        return membershipChanges;
+    }
+
+    /** Leader transfers the nemesis started (the engine answered OK). */
+    public long leaderTransfers() {
+        return leaderTransfers;
     }
 
     private boolean disk(FaultEvent e, DiskFault d) {

@@ -32,7 +32,7 @@ class NemesisSpecTest {
 
     @Test
     void unsupportedKindsAreRefusedAndHeldBackOnesCanBeNamed() {
-        assertThatThrownBy(() -> NemesisSpec.parse("leader-transfer")).hasMessageContaining("engine API");
+        assertThatThrownBy(() -> NemesisSpec.parse("membership")).hasMessageContaining("not wired");
         assertThat(NemesisSpec.parse("read-error,kill").kinds())
                 .containsExactlyInAnyOrder(FaultKind.READ_ERROR, FaultKind.KILL);
         assertThat(NemesisSpec.parse("read-error").dropped()).isEmpty();

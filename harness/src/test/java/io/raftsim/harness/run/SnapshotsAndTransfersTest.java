@@ -1,0 +1,47 @@
+package io.raftsim.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator actions the engine's part 2 offers really happen, and the summary counts them:
+ * followers cut off while the leader snapshots and compacts catch up by InstallSnapshot
+ * ({@code snapshotsInstalled}), and the leader-transfer fault makes leaders hand over
+ * ({@code leaderTransfers}); both runs stay valid.
+ */
+class SnapshotsAndTransfersTest {
+    @Test
+    void isolatedFollowersCatchUpByInstallSnapshot() {
+        RunConfig cfg = new RunConfig(
+                7,
+                5,
+                Workload.KV,
+                2_000,
+                60_000,
+                NemesisSpec.parse("snapshot,isolate,kill,halves"),
+                ReadMode.LOG,
+                5,
+                2_000,
+                false);
+        RunSummary s = RunDriver.run(cfg).summary();
+        assertThat(s.verdict()).as("repro: %s", cfg.reproCommand()).isEqualTo(Verdict.VALID);
+        assertThat(s.snapshotsInstalled())
+                .as("snapshots installed on followers; repro: %s", cfg.reproCommand())
+                .isGreaterThan(0L);
+    }
+
+    @Test
+    void leaderTransfersAreCounted() {
+        RunConfig cfg = new RunConfig(
+                3, 5, Workload.KV, 300, 20_000, NemesisSpec.parse("leader-transfer"), ReadMode.LOG, 5, 2_000, false);
+        RunSummary s = RunDriver.run(cfg).summary();
+        assertThat(s.verdict()).as("repro: %s", cfg.reproCommand()).isEqualTo(Verdict.VALID);
+        assertThat(s.leaderTransfers())
+                .as("transfers started (faults %s); repro: %s", s.faults(), cfg.reproCommand())
+                .isGreaterThan(0L);
+        assertThat(s.leaders())
+                .as("a transfer is an election won by the target")
+                .isGreaterThan(1L);
+    }
+}
