@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * Plays a {@link Schedule} on a {@link Cluster}: each fault starts at its event's time and is
  * undone when the event ends; at the heal time every fault is cleared and every process brought up
  * (DESIGN.md section 5). Counts what fired per kind, and what could not act (for example
- * isolate-leader with no leader, or an operator action the engine does not offer yet).
+ * isolate-leader with no leader, or an operator action with no leader to ask).
  */
 public final class NemesisDriver {
     private static final long MS = 1_000_000L;
@@ -44,6 +44,10 @@ public final class NemesisDriver {
 
     private final Map<String, Long> forcedSnapshotResults = new java.util.TreeMap<>();
     private long membershipChanges;
+    /** Nodes removed by the membership fault and not yet voters again. */
+    private final TreeSet<Integer> toReadd = new TreeSet<>();
+
+    private static final long READD_RETRY_MS = 300;
     private long leaderTransfers;
 
     private boolean healed;
@@ -171,11 +175,66 @@ public final class NemesisDriver {
             return transferLeadership(t.target());
         } else if (f instanceof ForceSnapshot s) {
             return forceSnapshot(s.node());
+        } else if (f instanceof RemoveAndReadd m) {
+            return removeAndReadd(e, m.node());
         } else {
-            // Membership changes need the harness to route a node's removal and re-addition; not wired.
-            return false;
+            throw new IllegalStateException("no action for fault " + f);
         }
         return true;
+    }
+
+    /**
+     * Dissertation §4.3 on the current leader: remove {@code node} from the voters (it keeps running,
+     * a follower nobody replicates to), and add it back when the event ends or at the heal. Fires
+     * when a running leader accepted the removal; each change the engine completes (OK) counts.
+     */
+    private boolean removeAndReadd(FaultEvent e, int node) {
+        int leader = cluster.leader();
+        if (leader < 0) {
+            return false;
+        }
+        NodeProcess p = cluster.process(leader);
+        io.raftsim.engine.PeerId peer = cluster.process(node).peer;
+        if (!p.node.listPeers().contains(peer)) {
+            return false;
+        }
+        p.runNow(() -> p.node.removePeer(peer, st -> {
+            if (st.isOk()) {
+                membershipChanges++;
+            }
+        }));
+        toReadd.add(node);
+        later(e, () -> readd(node));
+        return true;
+    }
+
+    /**
+     * Adds {@code node} back as a voter through whichever node leads now, every
+     * {@link #READD_RETRY_MS} until the engine answers OK (it does at once when the node already is
+     * a voter): a change refused (EBUSY, EAGAIN, ENOTLEADER) or lost with its leader is retried, so
+     * that the quiet phase runs with every node a voter again.
+     */
+    private void readd(int node) {
+        if (!toReadd.contains(node)) {
+            return;
+        }
+        int leader = cluster.leader();
+        if (leader >= 0) {
+            NodeProcess p = cluster.process(leader);
+            io.raftsim.engine.PeerId peer = cluster.process(node).peer;
+            p.runNow(() -> {
+                boolean wasVoter = p.node.listPeers().contains(peer);
+                p.node.addPeer(peer, st -> {
+                    if (st.isOk()) {
+                        if (!wasVoter) {
+                            membershipChanges++;
+                        }
+                        toReadd.remove(node);
+                    }
+                });
+            });
+        }
+        sim.schedule(READD_RETRY_MS * MS, "nemesis.readd", -1, node, () -> readd(node));
     }
 
     /**
@@ -219,7 +278,7 @@ public final class NemesisDriver {
         return forcedSnapshotResults;
     }
 
-    /** Membership changes the nemesis completed (none: the membership fault is not wired). */
+    /** Membership changes (removals and re-additions) the engine completed with OK. */
     public long membershipChanges() {
         return membershipChanges;
     }
@@ -349,6 +408,9 @@ public final class NemesisDriver {
             if (p.status == ProcessStatus.DOWN || errored) {
                 cluster.restart(i);
             }
+        }
+        for (int node : new ArrayList<>(toReadd)) {
+            readd(node);
         }
     }
 }

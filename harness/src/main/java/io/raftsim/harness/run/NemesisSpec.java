@@ -18,11 +18,8 @@ public record NemesisSpec(String text, Set<FaultKind> kinds, boolean swarm) {
         kinds = kinds.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(kinds);
     }
 
-    /**
-     * Kinds the harness can inject. Membership changes (remove and re-add, replace) are not wired
-     * into the harness yet; they are refused rather than silently skipped.
-     */
-    public static final Set<FaultKind> SUPPORTED = EnumSet.complementOf(EnumSet.of(FaultKind.MEMBERSHIP));
+    /** Kinds the harness can inject: all of them. */
+    public static final Set<FaultKind> SUPPORTED = EnumSet.allOf(FaultKind.class);
 
     /**
      * Supported kinds that {@code all} holds back because the engine does not survive them yet;

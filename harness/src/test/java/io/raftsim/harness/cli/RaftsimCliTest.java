@@ -18,8 +18,6 @@ class RaftsimCliTest {
     void unsupportedOrMalformedRunOptionsAreUsageErrors() {
         assertThat(RaftsimCli.run("run", "--seed", "1", "--read-mode", "quorum"))
                 .isEqualTo(RaftsimCli.EXIT_USAGE);
-        assertThat(RaftsimCli.run("run", "--seed", "1", "--nemesis", "membership"))
-                .isEqualTo(RaftsimCli.EXIT_USAGE);
         assertThat(RaftsimCli.run("run", "--seed", "1", "--nemesis", "meteor")).isEqualTo(RaftsimCli.EXIT_USAGE);
         assertThat(RaftsimCli.run("run", "--seed", "1", "--workload", "queue")).isEqualTo(RaftsimCli.EXIT_USAGE);
         assertThat(RaftsimCli.run("run", "--seed", "1", "--time", "soon")).isEqualTo(RaftsimCli.EXIT_USAGE);
