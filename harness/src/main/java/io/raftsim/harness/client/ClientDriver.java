@@ -30,7 +30,9 @@ import java.util.Map;
  * cas whose compare failed) or {@code info} (unknown). A process whose op ends {@code info} retires
  * and a fresh process id takes its slot. Requests carry (client id, seq) so that a retry, sent to
  * whichever node the client now believes leads, is applied at most once (dissertation §6.3).
- * Reads go through the log.
+ * Reads go through the log, or (by default) through the engine's ReadIndex on whichever node the
+ * client asked (a follower forwards it to its leader, dissertation §6.4) and then that node's own
+ * store, once it has applied up to the read index.
  */
 public final class ClientDriver {
     private static final long MS = 1_000_000L;
@@ -157,6 +159,10 @@ public final class ClientDriver {
             if (node == null) {
                 return;
             }
+            if (options.readsByReadIndex() && cmd.op() == OpKind.READ) {
+                readIndex(p, node, cmd, s, opId, attempt);
+                return;
+            }
             if (!node.isLeader()) {
                 PeerId l = node.leaderId();
                 reply(
@@ -181,6 +187,36 @@ public final class ClientDriver {
                     }
                 }
             }));
+        });
+    }
+
+    /**
+     * A read by ReadIndex: once the engine says this node applied at least the read index, the
+     * node's own store answers. On any error nothing was read, and the client tries again
+     * elsewhere (a read has no effect, so retrying it is always safe).
+     */
+    private void readIndex(NodeProcess p, RaftNode node, KvCommand cmd, Slot s, long opId, long attempt) {
+        node.readIndex(new byte[0], (status, index, ctx) -> {
+            if (!status.isOk()) {
+                PeerId l = node.leaderId();
+                int hint = l == null || l.equals(node.serverId())
+                        ? -1
+                        : Integer.parseInt(l.endpoint().substring(1));
+                reply(s, opId, attempt, new Reply.Redirect(hint));
+                return;
+            }
+            // The engine's applied index counts configuration and no-op entries too, which the
+            // store never sees: the check compares with the node's, not the store's.
+            long applied = p.node() == node ? node.describe().appliedIndex() : -1;
+            if (applied < index) {
+                throw new IllegalStateException("read index " + index + " reported on n" + p.index()
+                        + " but the node applied only " + applied + " (-1: another incarnation)");
+            }
+            reply(
+                    s,
+                    opId,
+                    attempt,
+                    new Reply.Done(new KvResult.ReadOk(p.stateMachine().store().read(cmd.key()))));
         });
     }
 

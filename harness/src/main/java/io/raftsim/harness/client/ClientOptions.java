@@ -9,6 +9,8 @@ package io.raftsim.harness.client;
  * @param tupleValues history values as Jepsen "independent" {@code [key, value]} tuples (the kv workload)
  * @param stopInvokingAtMs no op is invoked after this (so every op ends before the run does)
  * @param livenessFromMs every op invoked after this (the quiet phase, once settled) must complete
+ * @param readsByReadIndex reads are served by the engine's ReadIndex (or lease) then the local store,
+ *     instead of going through the log
  */
 public record ClientOptions(
         int clients,
@@ -16,4 +18,5 @@ public record ClientOptions(
         long attemptTimeoutMs,
         boolean tupleValues,
         long stopInvokingAtMs,
-        long livenessFromMs) {}
+        long livenessFromMs,
+        boolean readsByReadIndex) {}

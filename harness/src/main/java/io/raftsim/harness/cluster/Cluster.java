@@ -6,6 +6,7 @@ import io.raftsim.engine.NodeEnvironment;
 import io.raftsim.engine.NodeOptions;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftNode;
+import io.raftsim.engine.ReadMode;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.spi.fs.StorageException;
 import io.raftsim.engine.storage.LogEntry;
@@ -13,6 +14,7 @@ import io.raftsim.engine.storage.LogStorage;
 import io.raftsim.engine.storage.MetaStorage;
 import io.raftsim.engine.storage.log.SegmentedLog;
 import io.raftsim.engine.storage.meta.FileMetaStorage;
+import io.raftsim.engine.storage.snapshot.SnapshotStorage;
 import io.raftsim.harness.invariant.InvariantMonitor;
 import io.raftsim.sim.NodeClock;
 import io.raftsim.sim.Simulation;
@@ -34,6 +36,17 @@ public final class Cluster {
     public static final String GROUP = "kv";
     static final String LOG_DIR = "raft/log";
     static final String META_DIR = "raft/meta";
+    static final String SNAPSHOT_DIR = "raft/snapshot";
+    /**
+     * The clock drift per election timeout that lease reads assume (the lease lasts the election
+     * timeout minus this). Below the smallest election timeout the swarm draws (150 ms).
+     */
+    static final long LEASE_CLOCK_DRIFT_MS = 50;
+    /**
+     * InstallSnapshot chunk size: far below the store's snapshot size (a few hundred bytes to a few
+     * KB), so every install is a multi-chunk copy whose pieces the nemesis can drop, delay or cut.
+     */
+    static final int SNAPSHOT_CHUNK_BYTES = 256;
 
     /** Network latency between servers: 1 ms base, up to 1 ms jitter, a rare 50 ms tail. */
     public static LinkConfig defaultLink() {
@@ -46,14 +59,31 @@ public final class Cluster {
     private final NodeProcess[] procs;
     private final EngineKnobs knobs;
     private final boolean unsafeAckBeforeFsync;
+    private final boolean leaseReads;
     private final Configuration initialConf;
     private final List<RoleChange> roleChanges = new ArrayList<>();
     private final io.raftsim.sim.RandomStream crashRnd;
     private long restarts;
     private long failedStarts;
+    private long snapshotsInstalled;
 
     public Cluster(Simulation sim, int n, EngineKnobs knobs, InvariantMonitor monitor, boolean unsafeAckBeforeFsync) {
+        this(sim, n, knobs, monitor, unsafeAckBeforeFsync, false);
+    }
+
+    /**
+     * @param leaseReads the engine serves reads under the leader lease (dissertation §6.4.1), which
+     *     needs CheckQuorum: it is then on whatever the swarm drew
+     */
+    public Cluster(
+            Simulation sim,
+            int n,
+            EngineKnobs knobs,
+            InvariantMonitor monitor,
+            boolean unsafeAckBeforeFsync,
+            boolean leaseReads) {
         this.sim = sim;
+        this.leaseReads = leaseReads;
         this.knobs = knobs;
         this.monitor = monitor;
         this.unsafeAckBeforeFsync = unsafeAckBeforeFsync;
@@ -122,6 +152,11 @@ public final class Cluster {
         return sb.length() == 0 ? null : sb.toString();
     }
 
+    /** Snapshots a running node loaded from its leader (InstallSnapshot), not those loaded at start. */
+    public long snapshotsInstalled() {
+        return snapshotsInstalled;
+    }
+
     /** Restarts that failed because the node's storage could not be read (it stays down). */
     public long failedStarts() {
         return failedStarts;
@@ -136,6 +171,7 @@ public final class Cluster {
         for (NodeProcess p : procs) {
             p.fs.mkdirs(LOG_DIR);
             p.fs.mkdirs(META_DIR);
+            p.fs.mkdirs(SNAPSHOT_DIR);
             p.status = ProcessStatus.UP;
             p.fs.syncDirectory(
                     "raft",
@@ -164,9 +200,17 @@ public final class Cluster {
                 .electionTimeoutMs(knobs.electionTimeoutMs())
                 .heartbeatIntervalMs(knobs.heartbeatIntervalMs())
                 .preVote(knobs.preVote())
-                .checkQuorum(knobs.checkQuorum())
+                .checkQuorum(knobs.checkQuorum() || leaseReads)
+                .readMode(leaseReads ? ReadMode.LEASE_BASED : ReadMode.SAFE)
+                .maxClockDriftMs(LEASE_CLOCK_DRIFT_MS)
                 .maxEntriesPerAppend(knobs.maxAppendEntries())
                 .maxInflightAppends(knobs.maxInflightAppends())
+                // Automatic snapshots by log size, from the swarm's draw; a tenth of an interval of log
+                // kept behind each one, so slightly lagging followers catch up from the log and
+                // those further behind (restarted, partitioned) need an InstallSnapshot.
+                .snapshotLogEntries(knobs.snapshotIntervalEntries())
+                .snapshotMarginEntries(knobs.snapshotIntervalEntries() / 10)
+                .snapshotChunkBytes(SNAPSHOT_CHUNK_BYTES)
                 .build();
     }
 
@@ -189,15 +233,25 @@ public final class Cluster {
 
             LogStorage engineLog = unsafeAckBeforeFsync ? new EarlyAckLogStorage(log, p.engineClock) : log;
             LogStorage monitored = new MonitoredLogStorage(engineLog, monitor, i);
+            SnapshotStorage snapshots = SnapshotStorage.open(p.fs, SNAPSHOT_DIR);
+            int inc = p.incarnation();
             KvStateMachine fsm = new KvStateMachine(
-                    (index, term, data, result) -> monitor.onApply(i, index, term, entryDigest(data)));
+                    (index, term, data, result) -> monitor.onApply(i, index, term, entryDigest(data)),
+                    (index, term) -> {
+                        monitor.onSnapshotLoaded(i, index);
+                        // A load once the node runs is an InstallSnapshot from the leader; the
+                        // one at start (node not yet published) is the restart's own snapshot.
+                        if (p.node != null && p.incarnation() == inc) {
+                            snapshotsInstalled++;
+                        }
+                    });
             Transport transport = new Transport(p);
             NodeEnvironment env = new NodeEnvironment(
-                    p.engineClock, transport, new SimRandom(sim.random("raft.n" + i)), monitored, meta);
+                    p.engineClock, transport, new SimRandom(sim.random("raft.n" + i)), monitored, meta, snapshots);
             RaftNode node = RaftNode.create(GROUP, p.peer, options(fsm), env);
             p.fsm = fsm;
-            p.node = node;
             node.start();
+            p.node = node;
         } catch (StorageException e) {
             // Unreadable storage (a flipped bit, a read error): braft refuses to start; so do we.
             failedStarts++;

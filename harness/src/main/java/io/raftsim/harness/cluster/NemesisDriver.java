@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * Plays a {@link Schedule} on a {@link Cluster}: each fault starts at its event's time and is
  * undone when the event ends; at the heal time every fault is cleared and every process brought up
  * (DESIGN.md section 5). Counts what fired per kind, and what could not act (for example
- * isolate-leader with no leader, or an operator action the engine does not offer yet).
+ * isolate-leader with no leader, or an operator action with no leader to ask).
  */
 public final class NemesisDriver {
     private static final long MS = 1_000_000L;
@@ -41,6 +41,14 @@ public final class NemesisDriver {
     private final List<TreeSet<io.raftsim.workload.nemesis.Link>> activePartitions = new ArrayList<>();
     /** Faults in progress, for the report's fault bands: (kind, start, end). */
     private final List<long[]> bands = new ArrayList<>();
+
+    private final Map<String, Long> forcedSnapshotResults = new java.util.TreeMap<>();
+    private long membershipChanges;
+    /** Nodes removed by the membership fault and not yet voters again. */
+    private final TreeSet<Integer> toReadd = new TreeSet<>();
+
+    private static final long READD_RETRY_MS = 300;
+    private long leaderTransfers;
 
     private boolean healed;
 
@@ -163,12 +171,121 @@ public final class NemesisDriver {
             later(e, () -> {});
         } else if (f instanceof DiskFault d) {
             return disk(e, d);
+        } else if (f instanceof LeaderTransfer t) {
+            return transferLeadership(t.target());
+        } else if (f instanceof ForceSnapshot s) {
+            return forceSnapshot(s.node());
+        } else if (f instanceof RemoveAndReadd m) {
+            return removeAndReadd(e, m.node());
         } else {
-            // Membership changes, leader transfer and forced snapshots need engine APIs
-            // (addPeer/removePeer, transferLeadershipTo, snapshot) that the engine does not offer yet.
-            return false;
+            throw new IllegalStateException("no action for fault " + f);
         }
         return true;
+    }
+
+    /**
+     * Dissertation §4.3 on the current leader: remove {@code node} from the voters (it keeps running,
+     * a follower nobody replicates to), and add it back when the event ends or at the heal. Fires
+     * when a running leader accepted the removal; each change the engine completes (OK) counts.
+     */
+    private boolean removeAndReadd(FaultEvent e, int node) {
+        int leader = cluster.leader();
+        if (leader < 0) {
+            return false;
+        }
+        NodeProcess p = cluster.process(leader);
+        io.raftsim.engine.PeerId peer = cluster.process(node).peer;
+        if (!p.node.listPeers().contains(peer)) {
+            return false;
+        }
+        p.runNow(() -> p.node.removePeer(peer, st -> {
+            if (st.isOk()) {
+                membershipChanges++;
+            }
+        }));
+        toReadd.add(node);
+        later(e, () -> readd(node));
+        return true;
+    }
+
+    /**
+     * Adds {@code node} back as a voter through whichever node leads now, every
+     * {@link #READD_RETRY_MS} until the engine answers OK (it does at once when the node already is
+     * a voter): a change refused (EBUSY, EAGAIN, ENOTLEADER) or lost with its leader is retried, so
+     * that the quiet phase runs with every node a voter again.
+     */
+    private void readd(int node) {
+        if (!toReadd.contains(node)) {
+            return;
+        }
+        int leader = cluster.leader();
+        if (leader >= 0) {
+            NodeProcess p = cluster.process(leader);
+            io.raftsim.engine.PeerId peer = cluster.process(node).peer;
+            p.runNow(() -> {
+                boolean wasVoter = p.node.listPeers().contains(peer);
+                p.node.addPeer(peer, st -> {
+                    if (st.isOk()) {
+                        if (!wasVoter) {
+                            membershipChanges++;
+                        }
+                        toReadd.remove(node);
+                    }
+                });
+            });
+        }
+        sim.schedule(READD_RETRY_MS * MS, "nemesis.readd", -1, node, () -> readd(node));
+    }
+
+    /**
+     * braft's {@code snapshot()} on one running node: its state machine saves, its log is compacted
+     * behind the snapshot (keeping the margin). Fires only on a node that is up; the engine's answer
+     * (OK, or EBUSY while another snapshot is saved or installed) is counted per status.
+     */
+    private boolean forceSnapshot(int node) {
+        NodeProcess p = cluster.process(node);
+        if (p.status != ProcessStatus.UP || p.node == null) {
+            return false;
+        }
+        p.runNow(() ->
+                p.node.snapshot(st -> forcedSnapshotResults.merge(st.code().name(), 1L, Long::sum)));
+        return true;
+    }
+
+    /**
+     * Dissertation §3.10 on the current leader: hand leadership to {@code target}, or to whichever
+     * voter is most up to date ({@code null}) when the target is the leader itself. Fires when there
+     * is a running leader; counted as a transfer when the engine started it (OK).
+     */
+    private boolean transferLeadership(int target) {
+        int leader = cluster.leader();
+        if (leader < 0) {
+            return false;
+        }
+        NodeProcess p = cluster.process(leader);
+        io.raftsim.engine.PeerId to = target == leader ? null : cluster.process(target).peer;
+        p.runNow(() -> {
+            io.raftsim.engine.Status st = p.node.transferLeadershipTo(to);
+            if (st.isOk()) {
+                leaderTransfers++;
+            }
+        });
+        return true;
+    }
+
+    /** Forced snapshots' outcomes by engine status code (OK, EBUSY, EIO...). */
+    public Map<String, Long> forcedSnapshotResults() {
+        return forcedSnapshotResults;
+    }
+
+    /** Membership changes (removals and re-additions) the engine completed with OK. */
+    public long membershipChanges() {
+        return membershipChanges;
+    }
+
+    /** Leader transfers the nemesis started (the engine answered OK). */
+    public long leaderTransfers() {
+        return leaderTransfers;
     }
 
     private boolean disk(FaultEvent e, DiskFault d) {
@@ -291,6 +408,9 @@ public final class NemesisDriver {
             if (p.status == ProcessStatus.DOWN || errored) {
                 cluster.restart(i);
             }
+        }
+        for (int node : new ArrayList<>(toReadd)) {
+            readd(node);
         }
     }
 }

@@ -67,8 +67,8 @@ public final class SimulationScenario {
 
     /** A scenario with small defaults: 3 nodes, kv, 200 ops, 3 clients, 10 s, full nemesis, seeds 0..9. */
     public static SimulationScenario named(String name) {
-        RunConfig c =
-                new RunConfig(0, 3, Workload.KV, 200, 10_000, NemesisSpec.parse("all"), ReadMode.LOG, 3, 2_000, false);
+        RunConfig c = new RunConfig(
+                0, 3, Workload.KV, 200, 10_000, NemesisSpec.parse("all"), ReadMode.READ_INDEX, 3, 2_000, false);
         return new SimulationScenario(name, c, 0, 9, null, Path.of("target", "raftsim-shrunk"));
     }
 

@@ -58,7 +58,7 @@ public record RunConfig(
                 DEFAULT_OPS,
                 DEFAULT_TIME_MS,
                 NemesisSpec.parse("all"),
-                ReadMode.LOG,
+                ReadMode.READ_INDEX,
                 5,
                 2_000,
                 false);

@@ -84,7 +84,13 @@ public final class RunDriver {
         Simulation sim = new Simulation(cfg.seed());
         EventLog eventLog = sim.enableEventLog(EVENT_TAIL);
         InvariantMonitor monitor = new InvariantMonitor(cfg.nodes());
-        Cluster cluster = new Cluster(sim, cfg.nodes(), input.schedule().knobs(), monitor, cfg.unsafeAckBeforeFsync());
+        Cluster cluster = new Cluster(
+                sim,
+                cfg.nodes(),
+                input.schedule().knobs(),
+                monitor,
+                cfg.unsafeAckBeforeFsync(),
+                cfg.readMode() == ReadMode.LEASE);
         NemesisDriver nemesis = new NemesisDriver(cluster, input.schedule());
         long healMs = input.schedule().healAtMs();
         long endMs = cfg.timeMs();
@@ -94,7 +100,8 @@ public final class RunDriver {
                 Math.max(50, cfg.opTimeoutMs() / 4),
                 cfg.workload() == Workload.KV,
                 endMs - cfg.opTimeoutMs() - 1_000,
-                Math.min(healMs + SETTLE_MS, endMs));
+                Math.min(healMs + SETTLE_MS, endMs),
+                cfg.readMode() != ReadMode.LOG);
         ClientDriver clients = new ClientDriver(sim, cluster, monitor, co, input.ops());
         List<String> checkpoints = new ArrayList<>();
         Failure failure = null;
@@ -177,9 +184,9 @@ public final class RunDriver {
                 fired,
                 skipped,
                 monitor.electionsWon(),
-                0,
-                0,
-                0,
+                cluster.snapshotsInstalled(),
+                nemesis.membershipChanges(),
+                nemesis.leaderTransfers(),
                 cfg.reproCommand());
         return new RunOutcome(
                 summary,

@@ -26,7 +26,19 @@ public record RunInput(Schedule schedule, List<OpSpec> ops) {
                 c.nodes(), c.nemesis().kinds(), c.nemesis().swarm(), c.timeMs(), quiet, MEAN_FAULT_INTERVAL_MS);
         Schedule drawn = new ScheduleGenerator(nc).generate(c.seed());
         java.util.Set<io.raftsim.workload.nemesis.FaultKind> dropped =
-                c.nemesis().dropped();
+                java.util.EnumSet.noneOf(io.raftsim.workload.nemesis.FaultKind.class);
+        dropped.addAll(c.nemesis().dropped());
+        if (c.readMode() == ReadMode.LEASE) {
+            // Lease reads are safe only while clocks drift less than maxClockDriftMs per election
+            // timeout (dissertation §6.4.1; the engine's documented assumption): a follower whose
+            // clock jumps ahead may elect a new leader while the old one still trusts its lease.
+            // Clock faults break that assumption by design, so lease runs hold them back.
+            for (io.raftsim.workload.nemesis.FaultKind k : io.raftsim.workload.nemesis.FaultKind.values()) {
+                if (k.category() == io.raftsim.workload.nemesis.FaultKind.Category.CLOCK) {
+                    dropped.add(k);
+                }
+            }
+        }
         Schedule schedule = dropped.isEmpty()
                 ? drawn
                 : new Schedule(

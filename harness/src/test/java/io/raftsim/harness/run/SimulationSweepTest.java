@@ -4,29 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.harness.cli.SeedRange;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeds of the default nemesis (swarm over every supported fault kind) must all be valid. The range
- * is {@code -Draftsim.sweep.seeds=A..B} (default 0..9; the {@code long-sweep} Maven profile runs
+ * Seeds of the default nemesis (swarm over every supported fault kind) must all be valid, with
+ * reads by ReadIndex (the default), under the leader lease, and through the log. The range is
+ * {@code -Draftsim.sweep.seeds=A..B} (default 0..9; the {@code long-sweep} Maven profile runs
  * 0..199); each failure names the exact command that reproduces it.
  */
 class SimulationSweepTest {
-    static LongStream seeds() {
+    static Stream<Arguments> seeds() {
         SeedRange r = SeedRange.parse(System.getProperty("raftsim.sweep.seeds", "0..9"));
-        return LongStream.rangeClosed(r.first(), r.last());
+        return Stream.of(ReadMode.READ_INDEX, ReadMode.LEASE, ReadMode.LOG)
+                .flatMap(m -> LongStream.rangeClosed(r.first(), r.last()).mapToObj(seed -> Arguments.of(seed, m)));
     }
 
-    static RunConfig config(long seed) {
-        return new RunConfig(
-                seed, 5, Workload.KV, 600, 30_000, NemesisSpec.parse("all"), ReadMode.LOG, 5, 2_000, false);
+    static RunConfig config(long seed, ReadMode readMode) {
+        return new RunConfig(seed, 5, Workload.KV, 600, 30_000, NemesisSpec.parse("all"), readMode, 5, 2_000, false);
     }
 
-    @ParameterizedTest(name = "seed={0}")
+    @ParameterizedTest(name = "seed={0} read-mode={1}")
     @MethodSource("seeds")
-    void defaultNemesisSeedIsValid(long seed) {
-        RunConfig cfg = config(seed);
+    void defaultNemesisSeedIsValid(long seed, ReadMode readMode) {
+        RunConfig cfg = config(seed, readMode);
         RunSummary s = RunDriver.run(cfg).summary();
         assertThat(s.verdict())
                 .as("seed %d: %s%n  repro: %s", seed, s.failure(), cfg.reproCommand())
