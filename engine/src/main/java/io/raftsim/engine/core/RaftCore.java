@@ -747,8 +747,10 @@ public final class RaftCore {
             // braft: no appends while a snapshot is being installed; its log reset would drop them.
             return;
         }
-        if (req.prevLogIndex() > 0 && req.prevLogIndex() < log.committed() && log.termAt(req.prevLogIndex()) == 0) {
-            // Compacted here: it is committed, so it matches the leader's; say how far we are (etcd).
+        if (req.prevLogIndex() < log.committed()) {
+            // Everything up to our commit index is committed, so it matches the leader's log (Leader
+            // Completeness, §5.4); the entries may also be compacted away here, even entry 1. Say how far
+            // we are instead of comparing them (etcd: a MsgApp below committed is answered with it).
             send(AppendEntriesResponse.accept(groupId, self, req.from(), term, log.committed(), req.readSeq()), true);
             return;
         }
