@@ -701,11 +701,26 @@ public final class NodeImpl implements RaftNode {
         }
         java.util.TreeSet<PeerId> peers =
                 new java.util.TreeSet<>(core.configuration().peers());
-        if (!peers.add(peer)) {
+        if (!peers.add(peer) && confChangeSettled()) {
             complete(done, Status.ok()); // already a voter (braft answers OK too).
             return;
         }
+        // While a change is under way, even a no-op request goes to proposeChange to be refused (EBUSY).
         doChangePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
+    }
+
+    /**
+     * braft checks "a change is busy" before "the target is the current configuration": the
+     * configuration a node uses is the latest in its log (dissertation §4.1), possibly an uncommitted
+     * C_old,new that a new leader will truncate. Answering "already a voter" from it would report a
+     * change done that may never commit, so a shortcut OK needs a committed, non-joint configuration
+     * on the leader with no change of ours pending.
+     */
+    private boolean confChangeSettled() {
+        return pendingConfChange == null
+                && core.role() == RoleKind.LEADER
+                && !core.configurationEntry().isJoint()
+                && core.configurationIndex() <= core.log().committed();
     }
 
     @Override
@@ -720,8 +735,8 @@ public final class NodeImpl implements RaftNode {
         }
         java.util.TreeSet<PeerId> peers =
                 new java.util.TreeSet<>(core.configuration().peers());
-        if (!peers.remove(peer)) {
-            complete(done, Status.ok());
+        if (!peers.remove(peer) && confChangeSettled()) {
+            complete(done, Status.ok()); // not a voter already.
             return;
         }
         doChangePeers(new Configuration(peers, new java.util.TreeSet<>()), done);
