@@ -38,6 +38,11 @@ public record NemesisSpec(String text, Set<FaultKind> kinds, boolean swarm) {
                 "a bit flip in the last record of a node's last log segment is taken for a torn write on"
                         + " restart, so log recovery drops a synced, acknowledged entry (leader-completeness);"
                         + " e.g. ./raftsim run --seed 71 --nemesis everything");
+        gaps.put(
+                FaultKind.TORN_WRITE,
+                "a crash whose unsynced sectors reach the disk in any order can leave a hole followed by a"
+                        + " valid record in the last segment; log recovery reports CORRUPT and the node cannot"
+                        + " restart (restart-durability); e.g. ./raftsim run --seed 155 --nemesis everything");
         return java.util.Collections.unmodifiableMap(gaps);
     }
 
