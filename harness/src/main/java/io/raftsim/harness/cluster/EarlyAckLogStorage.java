@@ -12,63 +12,17 @@ import java.util.List;
  * quorum was counted on; the harness must catch that. Reached only through {@code
  * RunConfig.unsafeAckBeforeFsync}, which the command line cannot set.
  */
-final class EarlyAckLogStorage implements LogStorage {
-    private final LogStorage inner;
+final class EarlyAckLogStorage extends ForwardingLogStorage {
     private final Clock clock;
 
     EarlyAckLogStorage(LogStorage inner, Clock clock) {
-        this.inner = inner;
+        super(inner);
         this.clock = clock;
-    }
-
-    @Override
-    public long firstIndex() {
-        return inner.firstIndex();
-    }
-
-    @Override
-    public long lastIndex() {
-        return inner.lastIndex();
-    }
-
-    @Override
-    public long termAt(long index) {
-        return inner.termAt(index);
-    }
-
-    @Override
-    public LogEntry entry(long index) {
-        return inner.entry(index);
-    }
-
-    @Override
-    public List<LogEntry> entries(long fromIndex, long toIndexInclusive, long maxBytes) {
-        return inner.entries(fromIndex, toIndexInclusive, maxBytes);
     }
 
     @Override
     public void append(List<LogEntry> entries, IoCallback done) {
         inner.append(entries, err -> {});
         clock.execute(() -> done.done(null));
-    }
-
-    @Override
-    public void truncateSuffix(long lastIndexKept, IoCallback done) {
-        inner.truncateSuffix(lastIndexKept, done);
-    }
-
-    @Override
-    public void truncatePrefix(long firstIndexKept, IoCallback done) {
-        inner.truncatePrefix(firstIndexKept, done);
-    }
-
-    @Override
-    public void reset(long nextLogIndex, IoCallback done) {
-        inner.reset(nextLogIndex, done);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -11,40 +11,14 @@ import java.util.List;
  * view, as the node sees it at once) before it is passed on. Log matching and "no committed entry
  * truncated" are checked right there, at the event that would break them.
  */
-final class MonitoredLogStorage implements LogStorage {
-    private final LogStorage inner;
+final class MonitoredLogStorage extends ForwardingLogStorage {
     private final InvariantMonitor monitor;
     private final int node;
 
     MonitoredLogStorage(LogStorage inner, InvariantMonitor monitor, int node) {
-        this.inner = inner;
+        super(inner);
         this.monitor = monitor;
         this.node = node;
-    }
-
-    @Override
-    public long firstIndex() {
-        return inner.firstIndex();
-    }
-
-    @Override
-    public long lastIndex() {
-        return inner.lastIndex();
-    }
-
-    @Override
-    public long termAt(long index) {
-        return inner.termAt(index);
-    }
-
-    @Override
-    public LogEntry entry(long index) {
-        return inner.entry(index);
-    }
-
-    @Override
-    public List<LogEntry> entries(long fromIndex, long toIndexInclusive, long maxBytes) {
-        return inner.entries(fromIndex, toIndexInclusive, maxBytes);
     }
 
     @Override
@@ -69,10 +43,5 @@ final class MonitoredLogStorage implements LogStorage {
     public void reset(long nextLogIndex, IoCallback done) {
         monitor.onReset(node, nextLogIndex);
         inner.reset(nextLogIndex, done);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }
