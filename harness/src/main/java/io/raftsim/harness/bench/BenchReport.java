@@ -24,11 +24,14 @@ public final class BenchReport {
             Map.entry("leaderlessMs", "no-leader ms"),
             Map.entry("killToLeaderMs", "kill->leader ms"),
             Map.entry("killToOkMs", "kill->ok op ms"),
-            Map.entry("elections", "elections"),
+            Map.entry("elections", "elections won"),
+            Map.entry("campaigns", "campaigns"),
+            Map.entry("maxTerm", "max term"),
             Map.entry("maxLeaderTerm", "max leader term"),
             Map.entry("messagesPerOp", "msgs/op"),
             Map.entry("bytesPerOp", "bytes/op"),
-            Map.entry("fsyncsPerOp", "fsyncs/op"));
+            Map.entry("fsyncsPerOp", "fsyncs/op"),
+            Map.entry("snapshotBytes", "snapshot bytes"));
 
     private BenchReport() {}
 
@@ -52,8 +55,7 @@ public final class BenchReport {
                 .append(" ops, ")
                 .append(s.clients())
                 .append(" clients\n");
-        sb.append(
-                "figures: median [p10–p90] across seeds; snapshot bytes: - (not measured: the harness does not drive snapshots yet)\n\n");
+        sb.append("figures: median [p10–p90] across seeds, simulated time; per-op figures divide by ok ops\n\n");
         List<String> header = new ArrayList<>();
         header.add("variant");
         header.add("verdicts v/i/u");
@@ -102,6 +104,10 @@ public final class BenchReport {
                     .append(v.variant().describe())
                     .append(" -> ")
                     .append(v.knobs())
+                    .append(' ')
+                    .append(v.variant().tuning())
+                    .append(", reads ")
+                    .append(v.variant().readMode().cliName())
                     .append('\n');
             for (RunMetrics m : v.runs()) {
                 if (m.verdict() != Verdict.VALID) {
@@ -136,7 +142,6 @@ public final class BenchReport {
         root.put("simulatedMsPerRun", s.timeMs());
         root.put("ops", s.ops());
         root.put("clients", s.clients());
-        root.putNull("snapshotBytes");
         ArrayNode vars = root.putArray("variants");
         for (VariantResult v : r.variants()) {
             ObjectNode vn = vars.addObject();
@@ -144,6 +149,8 @@ public final class BenchReport {
             ObjectNode opts = vn.putObject("options");
             new java.util.TreeMap<>(v.variant().options()).forEach(opts::put);
             vn.put("knobs", v.knobs().toString());
+            vn.put("tuning", v.variant().tuning().toString());
+            vn.put("readMode", v.variant().readMode().cliName());
             vn.put("unsafe", v.unsafe());
             ObjectNode verdicts = vn.putObject("verdicts");
             for (Verdict x : Verdict.values()) {

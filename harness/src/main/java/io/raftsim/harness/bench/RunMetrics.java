@@ -22,10 +22,13 @@ import java.util.Map;
  * @param killToLeaderMs mean time from a leader kill to the next node taking the leader role
  * @param killToOkMs mean time from a leader kill to the next op that completes ok
  * @param elections elections won
+ * @param campaigns elections started: times some node became a candidate (in a new term)
+ * @param maxTerm highest term any node reached, candidates included: the run's term increments
  * @param maxLeaderTerm highest term in which some node led: how far the cluster's term climbed
  * @param messagesPerOp network messages sent per ok op
  * @param bytesPerOp network bytes sent per ok op
  * @param fsyncsPerOp file fsyncs on all disks per ok op
+ * @param snapshotBytes bytes of snapshot file chunks sent (InstallSnapshot), all nodes, whole run
  */
 public record RunMetrics(
         long seed,
@@ -38,10 +41,13 @@ public record RunMetrics(
         double killToLeaderMs,
         double killToOkMs,
         double elections,
+        double campaigns,
+        double maxTerm,
         double maxLeaderTerm,
         double messagesPerOp,
         double bytesPerOp,
         double fsyncsPerOp,
+        double snapshotBytes,
         String repro) {
 
     private static final double MS = 1e6;
@@ -56,14 +62,17 @@ public record RunMetrics(
         m.put("killToLeaderMs", killToLeaderMs);
         m.put("killToOkMs", killToOkMs);
         m.put("elections", elections);
+        m.put("campaigns", campaigns);
+        m.put("maxTerm", maxTerm);
         m.put("maxLeaderTerm", maxLeaderTerm);
         m.put("messagesPerOp", messagesPerOp);
         m.put("bytesPerOp", bytesPerOp);
         m.put("fsyncsPerOp", fsyncsPerOp);
+        m.put("snapshotBytes", snapshotBytes);
         return m;
     }
 
-    static RunMetrics of(RunOutcome o, ScenarioProbe probe) {
+    static RunMetrics of(RunOutcome o, ScenarioProbe probe, String repro) {
         List<Op> history = o.history();
         Map<io.raftsim.history.ProcessId, Long> openInvoke = new LinkedHashMap<>();
         List<Double> latencies = new ArrayList<>();
@@ -114,11 +123,14 @@ public record RunMetrics(
                 killToLeader,
                 killToOk,
                 o.summary().leaders(),
+                campaigns(o.roles()),
+                maxTerm(o.roles()),
                 maxLeaderTerm(o.roles()),
                 ok > 0 ? probe.network.sent() / ok : Double.NaN,
                 ok > 0 ? probe.network.bytesSent() / ok : Double.NaN,
                 ok > 0 ? probe.fsyncs / ok : Double.NaN,
-                o.summary().repro());
+                probe.snapshotBytes,
+                repro);
     }
 
     private static String firstLine(String s) {
@@ -142,6 +154,25 @@ public record RunMetrics(
             }
         }
         return roles.isEmpty() ? t : Math.max(t, roles.get(roles.size() - 1).timeNs());
+    }
+
+    /** Each CANDIDATE record is a new candidacy: the harness notes a role change only on a new state or term. */
+    static double campaigns(List<RoleChange> roles) {
+        long n = 0;
+        for (RoleChange r : roles) {
+            if (r.state().equals("CANDIDATE")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static double maxTerm(List<RoleChange> roles) {
+        long max = 0;
+        for (RoleChange r : roles) {
+            max = Math.max(max, r.term());
+        }
+        return max;
     }
 
     static double maxLeaderTerm(List<RoleChange> roles) {

@@ -22,7 +22,7 @@ public enum Scenario {
      * fault phase: the shape of the November 2020 Cloudflare etcd outage, where a node that could
      * not hear the leader kept campaigning and each higher-term RequestVote deposed a healthy leader.
      */
-    ONE_WAY("one node hears nobody but is heard by all (Cloudflare 2020 etcd outage shape)"),
+    ONE_WAY_LINK("one node hears nobody but is heard by all (Cloudflare 2020 etcd outage shape)"),
     /** A rotating node is isolated for 500 ms out of every second. */
     FLAPPING("a rotating node isolated 500 ms of every 1000 ms"),
     /** One follower's fsyncs take {@link #SLOW_FSYNC_MS} for the whole fault phase. */
@@ -57,6 +57,9 @@ public enum Scenario {
                 return s;
             }
         }
+        if (text.trim().equalsIgnoreCase("one-way")) {
+            return ONE_WAY_LINK;
+        }
         StringBuilder known = new StringBuilder();
         for (Scenario s : values()) {
             known.append(known.length() == 0 ? "" : ", ").append(s.cliName());
@@ -75,7 +78,7 @@ public enum Scenario {
         int x = target(seed, nodes);
         long phase = Math.max(0, healAtMs - FAULT_START_MS);
         switch (this) {
-            case ONE_WAY -> {
+            case ONE_WAY_LINK -> {
                 for (int j = 0; j < nodes; j++) {
                     if (j != x) {
                         out.add(new FaultEvent(FAULT_START_MS, phase, new Faults.OneWay(j, x)));

@@ -1,6 +1,7 @@
 package io.raftsim.harness.bench;
 
 import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.EngineTuning;
 import io.raftsim.harness.run.RunProbe;
 import io.raftsim.sim.Simulation;
 import io.raftsim.sim.disk.DiskLatency;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Acts the parts of a {@link Scenario} that depend on the run's live state (which node leads now,
  * which one follows) and reads the counters the benchmark reports once the run stops: messages and
- * bytes on the network, fsyncs on every disk.
+ * bytes on the network, fsyncs on every disk, snapshot chunk bytes. It also hands the variant's
+ * {@link EngineTuning} to the cluster before it starts.
  */
 final class ScenarioProbe implements RunProbe {
     private static final long MS = 1_000_000L;
@@ -20,20 +22,24 @@ final class ScenarioProbe implements RunProbe {
     private final Scenario scenario;
     private final long seed;
     private final long healAtMs;
+    private final EngineTuning tuning;
     /** Simulated ms at which a leader was killed. */
     final List<Long> leaderKillsMs = new ArrayList<>();
 
     LinkCounters network = LinkCounters.ZERO;
     long fsyncs;
+    long snapshotBytes;
 
-    ScenarioProbe(Scenario scenario, long seed, long healAtMs) {
+    ScenarioProbe(Scenario scenario, long seed, long healAtMs, EngineTuning tuning) {
         this.scenario = scenario;
         this.seed = seed;
         this.healAtMs = healAtMs;
+        this.tuning = tuning;
     }
 
     @Override
     public void beforeStart(Cluster cluster) {
+        cluster.tune(tuning);
         Simulation sim = cluster.simulation();
         if (scenario == Scenario.LEADER_KILL) {
             for (long t = Scenario.FAULT_START_MS; t + 1_000 <= healAtMs; t += Scenario.LEADER_KILL_EVERY_MS) {
@@ -78,5 +84,6 @@ final class ScenarioProbe implements RunProbe {
             total += cluster.process(i).disk().counters().fsyncs();
         }
         fsyncs = total;
+        snapshotBytes = cluster.snapshotChunkBytesSent();
     }
 }

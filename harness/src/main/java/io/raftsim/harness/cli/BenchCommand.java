@@ -29,8 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--variant",
             required = true,
-            description = "name=opt=value,... (preVote, checkQuorum, electionTimeoutMs, heartbeatIntervalMs,"
-                    + " batch, pipeline, readMode); repeat for each variant")
+            description = "name=opt=value,... (preVote, checkQuorum, stickiness, electionTimeoutMs,"
+                    + " heartbeatIntervalMs, batch, pipeline, fsync=batched|per-entry, readMode=log|read-index|lease,"
+                    + " snapshotEvery); repeat for each variant")
     List<String> variants = new ArrayList<>();
 
     @Option(names = "--seeds", required = true, description = "seed range A..B")
@@ -39,7 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--scenario",
             defaultValue = "steady",
-            description = "steady, leader-kill, one-way, flapping, slow-disk, isolation (default ${DEFAULT-VALUE})")
+            description =
+                    "steady, leader-kill, one-way-link, flapping, slow-disk, isolation (default ${DEFAULT-VALUE})")
     String scenario;
 
     @Option(names = "--nodes", defaultValue = "5")

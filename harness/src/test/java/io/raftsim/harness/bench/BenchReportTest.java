@@ -22,9 +22,12 @@ class BenchReportTest {
                 Double.NaN,
                 1,
                 1,
+                1,
+                1,
                 20,
                 2000,
                 3,
+                0,
                 "repro " + seed);
     }
 
