@@ -20,6 +20,7 @@ public final class BenchReport {
     static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("commitP50Ms", "commit p50 ms"),
             Map.entry("commitP99Ms", "commit p99 ms"),
+            Map.entry("readP50Ms", "read p50 ms"),
             Map.entry("throughputOpsPerSec", "ok ops/s"),
             Map.entry("leaderlessMs", "no-leader ms"),
             Map.entry("killToLeaderMs", "kill->leader ms"),

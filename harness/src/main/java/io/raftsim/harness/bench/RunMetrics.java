@@ -17,6 +17,7 @@ import java.util.Map;
  *
  * @param commitP50Ms median time from invoke to ok of the writes and CASes that succeeded
  * @param commitP99Ms the same, 99th percentile
+ * @param readP50Ms median time from invoke to ok of the reads (log, ReadIndex or lease: the read mode)
  * @param throughputOpsPerSec ok ops (reads included: with log reads they commit too) per simulated second
  * @param leaderlessMs total simulated time, after the first election, with no node in the leader role
  * @param killToLeaderMs mean time from a leader kill to the next node taking the leader role
@@ -36,6 +37,7 @@ public record RunMetrics(
         String failure,
         double commitP50Ms,
         double commitP99Ms,
+        double readP50Ms,
         double throughputOpsPerSec,
         double leaderlessMs,
         double killToLeaderMs,
@@ -57,6 +59,7 @@ public record RunMetrics(
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("commitP50Ms", commitP50Ms);
         m.put("commitP99Ms", commitP99Ms);
+        m.put("readP50Ms", readP50Ms);
         m.put("throughputOpsPerSec", throughputOpsPerSec);
         m.put("leaderlessMs", leaderlessMs);
         m.put("killToLeaderMs", killToLeaderMs);
@@ -76,6 +79,7 @@ public record RunMetrics(
         List<Op> history = o.history();
         Map<io.raftsim.history.ProcessId, Long> openInvoke = new LinkedHashMap<>();
         List<Double> latencies = new ArrayList<>();
+        List<Double> readLatencies = new ArrayList<>();
         List<Long> okTimes = new ArrayList<>();
         for (Op op : history) {
             io.raftsim.history.ProcessId proc = op.process();
@@ -88,12 +92,15 @@ public record RunMetrics(
                 continue;
             }
             okTimes.add(op.timeNs());
-            if (start != null && !op.f().equals("read")) {
-                latencies.add((op.timeNs() - start) / MS);
+            if (start != null) {
+                (op.f().equals("read") ? readLatencies : latencies).add((op.timeNs() - start) / MS);
             }
         }
         double[] lat = latencies.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(lat);
+        double[] readLat =
+                readLatencies.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(readLat);
         double ok = okTimes.size();
         double simSec = o.summary().simulatedMs() / 1000.0;
         double killToLeader = Double.NaN;
@@ -118,6 +125,7 @@ public record RunMetrics(
                                 + firstLine(o.summary().failure().detail()),
                 Stats.quantile(lat, 0.5),
                 Stats.quantile(lat, 0.99),
+                Stats.quantile(readLat, 0.5),
                 simSec > 0 ? ok / simSec : Double.NaN,
                 leaderlessMs(o.roles(), o.config().nodes(), o.summary().simulatedMs() * 1_000_000L),
                 killToLeader,

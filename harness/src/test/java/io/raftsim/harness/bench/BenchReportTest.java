@@ -16,6 +16,7 @@ class BenchReportTest {
                 failure,
                 p50,
                 p50 * 2,
+                p50,
                 100,
                 0,
                 Double.NaN,
