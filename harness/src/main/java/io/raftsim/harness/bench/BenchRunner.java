@@ -80,7 +80,7 @@ public final class BenchRunner {
         EngineKnobs knobs = v.knobs(s.baseKnobs());
         Schedule schedule = new Schedule(s.nodes(), List.copyOf(kinds), knobs, events, heal, quiet);
         RunInput input = new RunInput(schedule, RunInput.draw(cfg).ops());
-        ScenarioProbe probe = new ScenarioProbe(s.scenario(), seed, heal, v.tuning());
+        ScenarioProbe probe = new ScenarioProbe(s.scenario(), seed, heal, v.tuning(), s.leaderKillEveryMs());
         RunOutcome o = RunDriver.run(cfg, input, CHECK_BUDGET, Long.MAX_VALUE, (simMs, eventCount) -> {}, probe);
         return RunMetrics.of(o, probe, s.repro(v, seed));
     }

@@ -15,8 +15,11 @@ import java.util.Locale;
 public enum Scenario {
     /** No faults: the cost of the protocol itself. */
     STEADY("steady load, no faults"),
-    /** Whoever leads is killed every {@link #LEADER_KILL_EVERY_MS}, restarted a second later. */
-    LEADER_KILL("the leader is killed every 3 s and restarted 1 s later"),
+    /**
+     * Whoever leads is killed every {@link BenchSettings#leaderKillEveryMs()} ({@link
+     * #LEADER_KILL_EVERY_MS} unless {@code --kill-every} says otherwise), restarted a second later.
+     */
+    LEADER_KILL("the leader is killed every --kill-every (3 s) and restarted 1 s later"),
     /**
      * One node can send but not receive (every link into it is cut, none out of it) for the whole
      * fault phase: the shape of the November 2020 Cloudflare etcd outage, where a node that could
@@ -32,6 +35,7 @@ public enum Scenario {
 
     // The descriptions above repeat these values: an enum constant cannot refer to them.
     public static final long LEADER_KILL_EVERY_MS = 3_000;
+    public static final long LEADER_RESTART_AFTER_MS = 1_000;
     public static final long SLOW_FSYNC_MS = 150;
     public static final long ISOLATION_MS = 4_000;
     /** Faults start after the first election has settled. */

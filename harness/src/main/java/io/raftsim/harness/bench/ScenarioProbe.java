@@ -23,6 +23,7 @@ final class ScenarioProbe implements RunProbe {
     private final long seed;
     private final long healAtMs;
     private final EngineTuning tuning;
+    private final long leaderKillEveryMs;
     /** Simulated ms at which a leader was killed. */
     final List<Long> leaderKillsMs = new ArrayList<>();
 
@@ -30,7 +31,8 @@ final class ScenarioProbe implements RunProbe {
     long fsyncs;
     long snapshotBytes;
 
-    ScenarioProbe(Scenario scenario, long seed, long healAtMs, EngineTuning tuning) {
+    ScenarioProbe(Scenario scenario, long seed, long healAtMs, EngineTuning tuning, long leaderKillEveryMs) {
+        this.leaderKillEveryMs = leaderKillEveryMs;
         this.scenario = scenario;
         this.seed = seed;
         this.healAtMs = healAtMs;
@@ -42,7 +44,8 @@ final class ScenarioProbe implements RunProbe {
         cluster.tune(tuning);
         Simulation sim = cluster.simulation();
         if (scenario == Scenario.LEADER_KILL) {
-            for (long t = Scenario.FAULT_START_MS; t + 1_000 <= healAtMs; t += Scenario.LEADER_KILL_EVERY_MS) {
+            long restartMs = Scenario.LEADER_RESTART_AFTER_MS;
+            for (long t = Scenario.FAULT_START_MS; t + restartMs <= healAtMs; t += leaderKillEveryMs) {
                 long at = t;
                 sim.scheduleAt(at * MS, "bench.kill-leader", -1, at, () -> {
                     int leader = cluster.leader();
@@ -51,7 +54,7 @@ final class ScenarioProbe implements RunProbe {
                     }
                     leaderKillsMs.add(at);
                     cluster.kill(leader, false);
-                    sim.scheduleAt((at + 1_000) * MS, "bench.restart", leader, at, () -> cluster.restart(leader));
+                    sim.scheduleAt((at + restartMs) * MS, "bench.restart", leader, at, () -> cluster.restart(leader));
                 });
             }
         } else if (scenario == Scenario.SLOW_DISK) {

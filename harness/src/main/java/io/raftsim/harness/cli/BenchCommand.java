@@ -44,6 +44,12 @@ public final class BenchCommand implements Callable<Integer> {
                     "steady, leader-kill, one-way-link, flapping, slow-disk, isolation (default ${DEFAULT-VALUE})")
     String scenario;
 
+    @Option(
+            names = "--kill-every",
+            defaultValue = "3s",
+            description = "leader-kill scenario: kill the leader this often (default ${DEFAULT-VALUE})")
+    String killEvery;
+
     @Option(names = "--nodes", defaultValue = "5")
     int nodes;
 
@@ -78,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
                 ops,
                 clients,
                 EngineKnobs.DEFAULTS,
-                vs);
+                vs,
+                RunConfig.parseDurationMs(killEvery));
         System.out.println("raftsim bench: " + vs.size() + " variants x " + s.seedCount() + " seeds, scenario "
                 + s.scenario().cliName());
         BenchResult r = BenchRunner.run(s, jobs, line -> {

@@ -73,6 +73,22 @@ class BenchVariantsTest {
     }
 
     @Test
+    void killEverySetsTheLeaderKillPeriod() {
+        Variant base = Variant.parse("base");
+        BenchSettings every3s =
+                new BenchSettings(Scenario.LEADER_KILL, 0, 0, 5, 9_000, 600, 4, EngineKnobs.DEFAULTS, List.of(base));
+        BenchSettings every1500ms = new BenchSettings(
+                Scenario.LEADER_KILL, 0, 0, 5, 9_000, 600, 4, EngineKnobs.DEFAULTS, List.of(base), 1_500);
+        RunMetrics slow = BenchRunner.runOne(every3s, base, 0);
+        RunMetrics fast = BenchRunner.runOne(every1500ms, base, 0);
+        assertThat(fast.repro()).contains("--kill-every 1500ms");
+        assertThat(slow.repro()).doesNotContain("--kill-every");
+        assertThat(fast.elections())
+                .as("twice the kills, more elections: %s vs %s; repro %s", fast, slow, fast.repro())
+                .isGreaterThan(slow.elections());
+    }
+
+    @Test
     void aLeaderKillIsMeasuredAndSnapshotsShipToRestartedNodes() {
         BenchResult r = bench(Scenario.LEADER_KILL, "base", "small-snapshots=snapshotEvery=20");
         for (VariantResult v : r.variants()) {

@@ -7,6 +7,7 @@ import io.raftsim.engine.storage.log.LogSyncPolicy;
 import io.raftsim.harness.cluster.EngineTuning;
 import io.raftsim.harness.run.ReadMode;
 import io.raftsim.workload.nemesis.EngineKnobs;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VariantTest {
@@ -49,6 +50,22 @@ class VariantTest {
         assertThatThrownBy(() -> Variant.parse("x=preVote=maybe")).hasMessageContaining("true or false");
         assertThatThrownBy(() -> Variant.parse("x=bogus=1")).hasMessageContaining("unknown variant option");
         assertThatThrownBy(() -> Variant.parse("x=batch")).hasMessageContaining("opt=value");
+    }
+
+    @Test
+    void aLeaderKillPeriodMustLeaveRoomForTheRestart() {
+        assertThatThrownBy(() -> new BenchSettings(
+                        Scenario.LEADER_KILL,
+                        0,
+                        0,
+                        5,
+                        9_000,
+                        10,
+                        1,
+                        EngineKnobs.DEFAULTS,
+                        List.of(Variant.parse("b")),
+                        900))
+                .hasMessageContaining("would overlap the previous one's restart");
     }
 
     @Test
