@@ -43,6 +43,7 @@ public final class BenchReport {
                 .append(s.scenario().cliName())
                 .append(" (")
                 .append(s.scenario().description())
+                .append(s.scenario() == Scenario.LEADER_KILL ? "; every " + s.leaderKillEveryMs() + " ms" : "")
                 .append("), seeds ")
                 .append(s.firstSeed())
                 .append("..")
@@ -137,6 +138,9 @@ public final class BenchReport {
         BenchSettings s = r.settings();
         root.put("scenario", s.scenario().cliName());
         root.put("scenarioDescription", s.scenario().description());
+        if (s.scenario() == Scenario.LEADER_KILL) {
+            root.put("leaderKillEveryMs", s.leaderKillEveryMs());
+        }
         root.put("firstSeed", s.firstSeed());
         root.put("lastSeed", s.lastSeed());
         root.put("nodes", s.nodes());
@@ -206,6 +210,7 @@ public final class BenchReport {
                 .append(esc(s.scenario().cliName()))
                 .append("</h1><p>")
                 .append(esc(s.scenario().description()))
+                .append(s.scenario() == Scenario.LEADER_KILL ? "; every " + s.leaderKillEveryMs() + " ms" : "")
                 .append(". Seeds ")
                 .append(s.firstSeed())
                 .append("..")

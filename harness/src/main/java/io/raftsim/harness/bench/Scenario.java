@@ -19,7 +19,7 @@ public enum Scenario {
      * Whoever leads is killed every {@link BenchSettings#leaderKillEveryMs()} ({@link
      * #LEADER_KILL_EVERY_MS} unless {@code --kill-every} says otherwise), restarted a second later.
      */
-    LEADER_KILL("the leader is killed every --kill-every (3 s) and restarted 1 s later"),
+    LEADER_KILL("the leader is killed every --kill-every (default 3 s) and restarted 1 s later"),
     /**
      * One node can send but not receive (every link into it is cut, none out of it) for the whole
      * fault phase: the shape of the November 2020 Cloudflare etcd outage, where a node that could

@@ -83,6 +83,10 @@ class BenchVariantsTest {
         RunMetrics fast = BenchRunner.runOne(every1500ms, base, 0);
         assertThat(fast.repro()).contains("--kill-every 1500ms");
         assertThat(slow.repro()).doesNotContain("--kill-every");
+        BenchResult shown =
+                new BenchResult(every1500ms, List.of(new VariantResult(base, EngineKnobs.DEFAULTS, List.of(fast))));
+        assertThat(BenchReport.text(shown)).contains("every 1500 ms");
+        assertThat(BenchReport.json(shown)).contains("\"leaderKillEveryMs\" : 1500");
         assertThat(fast.elections())
                 .as("twice the kills, more elections: %s vs %s; repro %s", fast, slow, fast.repro())
                 .isGreaterThan(slow.elections());
