@@ -18,6 +18,7 @@ public final class NodeOptions {
     private final long tickIntervalMs;
     private final boolean preVote;
     private final boolean checkQuorum;
+    private final boolean leaderStickiness;
     private final int maxEntriesPerAppend;
     private final long maxBytesPerAppend;
     private final int maxInflightAppends;
@@ -42,6 +43,7 @@ public final class NodeOptions {
         this.tickIntervalMs = b.tickIntervalMs;
         this.preVote = b.preVote;
         this.checkQuorum = b.checkQuorum;
+        this.leaderStickiness = b.leaderStickiness != null ? b.leaderStickiness : b.checkQuorum;
         this.maxEntriesPerAppend = b.maxEntriesPerAppend;
         this.maxBytesPerAppend = b.maxBytesPerAppend;
         this.maxInflightAppends = b.maxInflightAppends;
@@ -72,6 +74,7 @@ public final class NodeOptions {
         b.tickIntervalMs = tickIntervalMs;
         b.preVote = preVote;
         b.checkQuorum = checkQuorum;
+        b.leaderStickiness = leaderStickiness;
         b.maxEntriesPerAppend = maxEntriesPerAppend;
         b.maxBytesPerAppend = maxBytesPerAppend;
         b.maxInflightAppends = maxInflightAppends;
@@ -124,9 +127,19 @@ public final class NodeOptions {
         return preVote;
     }
 
-    /** Dissertation §6.2/§9.6: a leader steps down without a majority's contact; followers are sticky. */
+    /** Dissertation §6.2: a leader steps down when it has not heard from a majority for an election timeout. */
     public boolean checkQuorum() {
         return checkQuorum;
+    }
+
+    /**
+     * Leader stickiness (dissertation §4.2.3 "disruptive servers", §9.6): a node that heard from a
+     * current leader within the election timeout neither grants a vote or pre-vote nor adopts the
+     * higher term of a RequestVote (leadership transfers excepted). Unless set, it follows
+     * {@link #checkQuorum()}, the pairing etcd/raft uses; lease reads rest on it.
+     */
+    public boolean leaderStickiness() {
+        return leaderStickiness;
     }
 
     public int maxEntriesPerAppend() {
@@ -215,7 +228,8 @@ public final class NodeOptions {
     public String toString() {
         return "NodeOptions{conf=" + initialConfiguration + ", electionTimeoutMs=" + electionTimeoutMs
                 + ", heartbeatIntervalMs=" + heartbeatIntervalMs + ", tickIntervalMs=" + tickIntervalMs
-                + ", preVote=" + preVote + ", checkQuorum=" + checkQuorum + ", maxEntriesPerAppend="
+                + ", preVote=" + preVote + ", checkQuorum=" + checkQuorum + ", leaderStickiness=" + leaderStickiness
+                + ", maxEntriesPerAppend="
                 + maxEntriesPerAppend + ", maxBytesPerAppend=" + maxBytesPerAppend + ", maxInflightAppends="
                 + maxInflightAppends + ", maxApplyBatch=" + maxApplyBatch + ", proposalBatching="
                 + proposalBatching + ", maxPendingTasks=" + maxPendingTasks + ", readMode=" + readMode
@@ -235,6 +249,9 @@ public final class NodeOptions {
         private long tickIntervalMs = 10;
         private boolean preVote = true;
         private boolean checkQuorum = true;
+        /** null: follows checkQuorum. */
+        private Boolean leaderStickiness;
+
         private int maxEntriesPerAppend = 256;
         private long maxBytesPerAppend = 1 << 20;
         private int maxInflightAppends = 64;
@@ -285,6 +302,12 @@ public final class NodeOptions {
 
         public Builder checkQuorum(boolean v) {
             checkQuorum = v;
+            return this;
+        }
+
+        /** See {@link NodeOptions#leaderStickiness()}; unset, it follows {@code checkQuorum}. */
+        public Builder leaderStickiness(boolean v) {
+            leaderStickiness = v;
             return this;
         }
 
@@ -415,8 +438,12 @@ public final class NodeOptions {
             }
             if (readMode == null) {
                 errors.append("; readMode is required");
-            } else if (readMode == ReadMode.LEASE_BASED && !checkQuorum) {
-                errors.append("; readMode LEASE_BASED needs checkQuorum (the lease rests on leader stickiness)");
+            } else if (readMode == ReadMode.LEASE_BASED && (!checkQuorum || Boolean.FALSE.equals(leaderStickiness))) {
+                errors.append("; readMode LEASE_BASED needs checkQuorum and leaderStickiness (the lease rests on"
+                                + " followers refusing votes while they hear from the leader), got checkQuorum=")
+                        .append(checkQuorum)
+                        .append(" leaderStickiness=")
+                        .append(leaderStickiness == null ? checkQuorum : leaderStickiness);
             }
             if (maxClockDriftMs < 0 || (readMode == ReadMode.LEASE_BASED && maxClockDriftMs >= electionTimeoutMs)) {
                 errors.append("; maxClockDriftMs (")

@@ -73,4 +73,23 @@ class NodeOptionsTest {
         assertThat(io.raftsim.engine.core.CoreConfig.from(valid().build()).leaseTicks())
                 .isZero();
     }
+
+    @Test
+    void leaderStickinessFollowsCheckQuorumUnlessSetAndLeaseReadsNeedIt() {
+        assertThat(valid().build().leaderStickiness()).isTrue();
+        assertThat(valid().checkQuorum(false).build().leaderStickiness()).isFalse();
+        NodeOptions loose = valid().leaderStickiness(false).build();
+        assertThat(loose.checkQuorum()).isTrue();
+        assertThat(loose.leaderStickiness()).isFalse();
+        assertThat(io.raftsim.engine.core.CoreConfig.from(loose).leaderStickiness())
+                .isFalse();
+        assertThat(valid().checkQuorum(false).leaderStickiness(true).build().leaderStickiness())
+                .isTrue();
+        assertThat(loose.toBuilder().build().leaderStickiness()).isFalse();
+        assertThatThrownBy(() -> valid().readMode(ReadMode.LEASE_BASED)
+                        .leaderStickiness(false)
+                        .build())
+                .hasMessageContaining("readMode LEASE_BASED needs checkQuorum and leaderStickiness")
+                .hasMessageContaining("leaderStickiness=false");
+    }
 }

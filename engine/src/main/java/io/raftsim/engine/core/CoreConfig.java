@@ -7,7 +7,7 @@ import io.raftsim.engine.ReadMode;
  * The protocol knobs the pure core needs, in ticks and counts (no wall time here).
  * {@code leaseTicks} is how long, in the leader's own ticks, a quorum acknowledgement keeps the
  * leader lease valid ({@code electionTimeout - maxClockDrift}, less one tick of rounding); 0 turns
- * lease reads off.
+ * lease reads off. {@code leaderStickiness}: see {@link NodeOptions#leaderStickiness()}.
  */
 public record CoreConfig(
         int electionTicks,
@@ -18,7 +18,8 @@ public record CoreConfig(
         long maxBytesPerAppend,
         int maxInflightAppends,
         int entryCacheCapacity,
-        int leaseTicks) {
+        int leaseTicks,
+        boolean leaderStickiness) {
     public CoreConfig {
         if (heartbeatTicks < 1 || electionTicks <= heartbeatTicks) {
             throw new IllegalArgumentException("need 1 <= heartbeatTicks < electionTicks, got heartbeatTicks="
@@ -28,10 +29,35 @@ public record CoreConfig(
             throw new IllegalArgumentException("need 0 <= leaseTicks < electionTicks, got leaseTicks=" + leaseTicks
                     + " electionTicks=" + electionTicks);
         }
-        if (leaseTicks > 0 && !checkQuorum) {
+        if (leaseTicks > 0 && !(checkQuorum && leaderStickiness)) {
             // The lease rests on followers refusing votes while they hear from the leader (stickiness).
-            throw new IllegalArgumentException("lease reads need checkQuorum (leader stickiness)");
+            throw new IllegalArgumentException("lease reads need checkQuorum and leader stickiness, got checkQuorum="
+                    + checkQuorum + " leaderStickiness=" + leaderStickiness);
         }
+    }
+
+    /** Stickiness paired with CheckQuorum, as etcd/raft does. */
+    public CoreConfig(
+            int electionTicks,
+            int heartbeatTicks,
+            boolean preVote,
+            boolean checkQuorum,
+            int maxEntriesPerAppend,
+            long maxBytesPerAppend,
+            int maxInflightAppends,
+            int entryCacheCapacity,
+            int leaseTicks) {
+        this(
+                electionTicks,
+                heartbeatTicks,
+                preVote,
+                checkQuorum,
+                maxEntriesPerAppend,
+                maxBytesPerAppend,
+                maxInflightAppends,
+                entryCacheCapacity,
+                leaseTicks,
+                checkQuorum);
     }
 
     /** Without lease reads. */
@@ -72,6 +98,7 @@ public record CoreConfig(
                 o.maxBytesPerAppend(),
                 o.maxInflightAppends(),
                 4096,
-                lease);
+                lease,
+                o.leaderStickiness());
     }
 }

@@ -612,7 +612,7 @@ public final class RaftCore {
 
     /** Leader stickiness window: we heard from a live leader less than an election timeout ago. */
     private boolean heardFromLeaderRecently() {
-        return config.checkQuorum() && leader != null && electionElapsed < config.electionTicks();
+        return config.leaderStickiness() && leader != null && electionElapsed < config.electionTicks();
     }
 
     void setLeader(PeerId newLeader) {

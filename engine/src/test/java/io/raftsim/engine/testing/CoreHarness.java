@@ -35,8 +35,20 @@ public final class CoreHarness {
             boolean preVote,
             long seed,
             long... logTerms) {
+        this(
+                self,
+                peers,
+                term,
+                votedFor,
+                new CoreConfig(electionTicks, heartbeatTicks, preVote, true, 64, 1 << 20, 8, 16),
+                seed,
+                logTerms);
+    }
+
+    /** With the protocol knobs given whole (CheckQuorum, stickiness, lease). */
+    public CoreHarness(
+            String self, String peers, long term, String votedFor, CoreConfig cfg, long seed, long... logTerms) {
         this.stable = ListStableLog.withTerms(logTerms);
-        CoreConfig cfg = new CoreConfig(electionTicks, heartbeatTicks, preVote, true, 64, 1 << 20, 8, 16);
         this.core = new RaftCore(
                 "g",
                 PeerId.of(self),

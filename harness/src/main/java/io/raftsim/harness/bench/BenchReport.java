@@ -20,15 +20,19 @@ public final class BenchReport {
     static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("commitP50Ms", "commit p50 ms"),
             Map.entry("commitP99Ms", "commit p99 ms"),
+            Map.entry("readP50Ms", "read p50 ms"),
             Map.entry("throughputOpsPerSec", "ok ops/s"),
             Map.entry("leaderlessMs", "no-leader ms"),
             Map.entry("killToLeaderMs", "kill->leader ms"),
             Map.entry("killToOkMs", "kill->ok op ms"),
-            Map.entry("elections", "elections"),
+            Map.entry("elections", "elections won"),
+            Map.entry("campaigns", "campaigns"),
+            Map.entry("maxTerm", "max term"),
             Map.entry("maxLeaderTerm", "max leader term"),
             Map.entry("messagesPerOp", "msgs/op"),
             Map.entry("bytesPerOp", "bytes/op"),
-            Map.entry("fsyncsPerOp", "fsyncs/op"));
+            Map.entry("fsyncsPerOp", "fsyncs/op"),
+            Map.entry("snapshotBytes", "snapshot bytes"));
 
     private BenchReport() {}
 
@@ -39,6 +43,7 @@ public final class BenchReport {
                 .append(s.scenario().cliName())
                 .append(" (")
                 .append(s.scenario().description())
+                .append(s.scenario() == Scenario.LEADER_KILL ? "; every " + s.leaderKillEveryMs() + " ms" : "")
                 .append("), seeds ")
                 .append(s.firstSeed())
                 .append("..")
@@ -52,8 +57,7 @@ public final class BenchReport {
                 .append(" ops, ")
                 .append(s.clients())
                 .append(" clients\n");
-        sb.append(
-                "figures: median [p10–p90] across seeds; snapshot bytes: - (not measured: the harness does not drive snapshots yet)\n\n");
+        sb.append("figures: median [p10–p90] across seeds, simulated time; per-op figures divide by ok ops\n\n");
         List<String> header = new ArrayList<>();
         header.add("variant");
         header.add("verdicts v/i/u");
@@ -102,6 +106,10 @@ public final class BenchReport {
                     .append(v.variant().describe())
                     .append(" -> ")
                     .append(v.knobs())
+                    .append(' ')
+                    .append(v.variant().tuning())
+                    .append(", reads ")
+                    .append(v.variant().readMode().cliName())
                     .append('\n');
             for (RunMetrics m : v.runs()) {
                 if (m.verdict() != Verdict.VALID) {
@@ -130,13 +138,15 @@ public final class BenchReport {
         BenchSettings s = r.settings();
         root.put("scenario", s.scenario().cliName());
         root.put("scenarioDescription", s.scenario().description());
+        if (s.scenario() == Scenario.LEADER_KILL) {
+            root.put("leaderKillEveryMs", s.leaderKillEveryMs());
+        }
         root.put("firstSeed", s.firstSeed());
         root.put("lastSeed", s.lastSeed());
         root.put("nodes", s.nodes());
         root.put("simulatedMsPerRun", s.timeMs());
         root.put("ops", s.ops());
         root.put("clients", s.clients());
-        root.putNull("snapshotBytes");
         ArrayNode vars = root.putArray("variants");
         for (VariantResult v : r.variants()) {
             ObjectNode vn = vars.addObject();
@@ -144,6 +154,8 @@ public final class BenchReport {
             ObjectNode opts = vn.putObject("options");
             new java.util.TreeMap<>(v.variant().options()).forEach(opts::put);
             vn.put("knobs", v.knobs().toString());
+            vn.put("tuning", v.variant().tuning().toString());
+            vn.put("readMode", v.variant().readMode().cliName());
             vn.put("unsafe", v.unsafe());
             ObjectNode verdicts = vn.putObject("verdicts");
             for (Verdict x : Verdict.values()) {
@@ -198,6 +210,7 @@ public final class BenchReport {
                 .append(esc(s.scenario().cliName()))
                 .append("</h1><p>")
                 .append(esc(s.scenario().description()))
+                .append(s.scenario() == Scenario.LEADER_KILL ? "; every " + s.leaderKillEveryMs() + " ms" : "")
                 .append(". Seeds ")
                 .append(s.firstSeed())
                 .append("..")

@@ -80,24 +80,8 @@ public final class BenchRunner {
         EngineKnobs knobs = v.knobs(s.baseKnobs());
         Schedule schedule = new Schedule(s.nodes(), List.copyOf(kinds), knobs, events, heal, quiet);
         RunInput input = new RunInput(schedule, RunInput.draw(cfg).ops());
-        ScenarioProbe probe = new ScenarioProbe(s.scenario(), seed, heal);
+        ScenarioProbe probe = new ScenarioProbe(s.scenario(), seed, heal, v.tuning(), s.leaderKillEveryMs());
         RunOutcome o = RunDriver.run(cfg, input, CHECK_BUDGET, Long.MAX_VALUE, (simMs, eventCount) -> {}, probe);
-        RunMetrics m = RunMetrics.of(o, probe);
-        return new RunMetrics(
-                m.seed(),
-                m.verdict(),
-                m.failure(),
-                m.commitP50Ms(),
-                m.commitP99Ms(),
-                m.throughputOpsPerSec(),
-                m.leaderlessMs(),
-                m.killToLeaderMs(),
-                m.killToOkMs(),
-                m.elections(),
-                m.maxLeaderTerm(),
-                m.messagesPerOp(),
-                m.bytesPerOp(),
-                m.fsyncsPerOp(),
-                s.repro(v, seed));
+        return RunMetrics.of(o, probe, s.repro(v, seed));
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * What every variant of one benchmark shares: the scenario, the seeds, the run shape, and the base
  * engine knobs the variants override.
+ *
+ * @param leaderKillEveryMs the {@code leader-kill} scenario's period (a killed leader restarts
+ *     {@link Scenario#LEADER_RESTART_AFTER_MS} later, so at most one node is down at a time)
  */
 public record BenchSettings(
         Scenario scenario,
@@ -16,7 +19,8 @@ public record BenchSettings(
         int ops,
         int clients,
         EngineKnobs baseKnobs,
-        List<Variant> variants) {
+        List<Variant> variants,
+        long leaderKillEveryMs) {
 
     public BenchSettings {
         if (lastSeed < firstSeed || firstSeed < 0) {
@@ -24,6 +28,11 @@ public record BenchSettings(
         }
         if (timeMs < 5_000) {
             throw new IllegalArgumentException("a bench run needs at least 5 s of simulated time, got " + timeMs);
+        }
+        if (leaderKillEveryMs <= Scenario.LEADER_RESTART_AFTER_MS) {
+            throw new IllegalArgumentException("a leader kill every " + leaderKillEveryMs
+                    + " ms would overlap the previous one's restart " + Scenario.LEADER_RESTART_AFTER_MS
+                    + " ms later: choose more than that");
         }
         variants = List.copyOf(variants);
         if (variants.isEmpty()) {
@@ -37,6 +46,30 @@ public record BenchSettings(
                 }
             }
         }
+    }
+
+    /** With the default leader-kill period, {@link Scenario#LEADER_KILL_EVERY_MS}. */
+    public BenchSettings(
+            Scenario scenario,
+            long firstSeed,
+            long lastSeed,
+            int nodes,
+            long timeMs,
+            int ops,
+            int clients,
+            EngineKnobs baseKnobs,
+            List<Variant> variants) {
+        this(
+                scenario,
+                firstSeed,
+                lastSeed,
+                nodes,
+                timeMs,
+                ops,
+                clients,
+                baseKnobs,
+                variants,
+                Scenario.LEADER_KILL_EVERY_MS);
     }
 
     public long seedCount() {
@@ -58,9 +91,11 @@ public record BenchSettings(
                 .append("ms --ops ")
                 .append(ops)
                 .append(" --clients ")
-                .append(clients)
-                .append(" --variant ")
-                .append(v.name());
+                .append(clients);
+        if (scenario == Scenario.LEADER_KILL && leaderKillEveryMs != Scenario.LEADER_KILL_EVERY_MS) {
+            sb.append(" --kill-every ").append(leaderKillEveryMs).append("ms");
+        }
+        sb.append(" --variant ").append(v.name());
         if (!v.options().isEmpty()) {
             sb.append('=');
             boolean first = true;

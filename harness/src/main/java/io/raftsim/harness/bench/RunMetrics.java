@@ -17,15 +17,19 @@ import java.util.Map;
  *
  * @param commitP50Ms median time from invoke to ok of the writes and CASes that succeeded
  * @param commitP99Ms the same, 99th percentile
+ * @param readP50Ms median time from invoke to ok of the reads (log, ReadIndex or lease: the read mode)
  * @param throughputOpsPerSec ok ops (reads included: with log reads they commit too) per simulated second
  * @param leaderlessMs total simulated time, after the first election, with no node in the leader role
  * @param killToLeaderMs mean time from a leader kill to the next node taking the leader role
  * @param killToOkMs mean time from a leader kill to the next op that completes ok
  * @param elections elections won
+ * @param campaigns elections started: times some node became a candidate (in a new term)
+ * @param maxTerm highest term any node reached, candidates included: the run's term increments
  * @param maxLeaderTerm highest term in which some node led: how far the cluster's term climbed
  * @param messagesPerOp network messages sent per ok op
  * @param bytesPerOp network bytes sent per ok op
  * @param fsyncsPerOp file fsyncs on all disks per ok op
+ * @param snapshotBytes bytes of snapshot file chunks sent (InstallSnapshot), all nodes, whole run
  */
 public record RunMetrics(
         long seed,
@@ -33,15 +37,19 @@ public record RunMetrics(
         String failure,
         double commitP50Ms,
         double commitP99Ms,
+        double readP50Ms,
         double throughputOpsPerSec,
         double leaderlessMs,
         double killToLeaderMs,
         double killToOkMs,
         double elections,
+        double campaigns,
+        double maxTerm,
         double maxLeaderTerm,
         double messagesPerOp,
         double bytesPerOp,
         double fsyncsPerOp,
+        double snapshotBytes,
         String repro) {
 
     private static final double MS = 1e6;
@@ -51,22 +59,27 @@ public record RunMetrics(
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("commitP50Ms", commitP50Ms);
         m.put("commitP99Ms", commitP99Ms);
+        m.put("readP50Ms", readP50Ms);
         m.put("throughputOpsPerSec", throughputOpsPerSec);
         m.put("leaderlessMs", leaderlessMs);
         m.put("killToLeaderMs", killToLeaderMs);
         m.put("killToOkMs", killToOkMs);
         m.put("elections", elections);
+        m.put("campaigns", campaigns);
+        m.put("maxTerm", maxTerm);
         m.put("maxLeaderTerm", maxLeaderTerm);
         m.put("messagesPerOp", messagesPerOp);
         m.put("bytesPerOp", bytesPerOp);
         m.put("fsyncsPerOp", fsyncsPerOp);
+        m.put("snapshotBytes", snapshotBytes);
         return m;
     }
 
-    static RunMetrics of(RunOutcome o, ScenarioProbe probe) {
+    static RunMetrics of(RunOutcome o, ScenarioProbe probe, String repro) {
         List<Op> history = o.history();
         Map<io.raftsim.history.ProcessId, Long> openInvoke = new LinkedHashMap<>();
         List<Double> latencies = new ArrayList<>();
+        List<Double> readLatencies = new ArrayList<>();
         List<Long> okTimes = new ArrayList<>();
         for (Op op : history) {
             io.raftsim.history.ProcessId proc = op.process();
@@ -79,12 +92,15 @@ public record RunMetrics(
                 continue;
             }
             okTimes.add(op.timeNs());
-            if (start != null && !op.f().equals("read")) {
-                latencies.add((op.timeNs() - start) / MS);
+            if (start != null) {
+                (op.f().equals("read") ? readLatencies : latencies).add((op.timeNs() - start) / MS);
             }
         }
         double[] lat = latencies.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(lat);
+        double[] readLat =
+                readLatencies.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(readLat);
         double ok = okTimes.size();
         double simSec = o.summary().simulatedMs() / 1000.0;
         double killToLeader = Double.NaN;
@@ -109,16 +125,20 @@ public record RunMetrics(
                                 + firstLine(o.summary().failure().detail()),
                 Stats.quantile(lat, 0.5),
                 Stats.quantile(lat, 0.99),
+                Stats.quantile(readLat, 0.5),
                 simSec > 0 ? ok / simSec : Double.NaN,
                 leaderlessMs(o.roles(), o.config().nodes(), o.summary().simulatedMs() * 1_000_000L),
                 killToLeader,
                 killToOk,
                 o.summary().leaders(),
+                campaigns(o.roles()),
+                maxTerm(o.roles()),
                 maxLeaderTerm(o.roles()),
                 ok > 0 ? probe.network.sent() / ok : Double.NaN,
                 ok > 0 ? probe.network.bytesSent() / ok : Double.NaN,
                 ok > 0 ? probe.fsyncs / ok : Double.NaN,
-                o.summary().repro());
+                probe.snapshotBytes,
+                repro);
     }
 
     private static String firstLine(String s) {
@@ -142,6 +162,25 @@ public record RunMetrics(
             }
         }
         return roles.isEmpty() ? t : Math.max(t, roles.get(roles.size() - 1).timeNs());
+    }
+
+    /** Each CANDIDATE record is a new candidacy: the harness notes a role change only on a new state or term. */
+    static double campaigns(List<RoleChange> roles) {
+        long n = 0;
+        for (RoleChange r : roles) {
+            if (r.state().equals("CANDIDATE")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static double maxTerm(List<RoleChange> roles) {
+        long max = 0;
+        for (RoleChange r : roles) {
+            max = Math.max(max, r.term());
+        }
+        return max;
     }
 
     static double maxLeaderTerm(List<RoleChange> roles) {

@@ -15,14 +15,17 @@ import java.util.Locale;
 public enum Scenario {
     /** No faults: the cost of the protocol itself. */
     STEADY("steady load, no faults"),
-    /** Whoever leads is killed every {@link #LEADER_KILL_EVERY_MS}, restarted a second later. */
-    LEADER_KILL("the leader is killed every 3 s and restarted 1 s later"),
+    /**
+     * Whoever leads is killed every {@link BenchSettings#leaderKillEveryMs()} ({@link
+     * #LEADER_KILL_EVERY_MS} unless {@code --kill-every} says otherwise), restarted a second later.
+     */
+    LEADER_KILL("the leader is killed every --kill-every (default 3 s) and restarted 1 s later"),
     /**
      * One node can send but not receive (every link into it is cut, none out of it) for the whole
      * fault phase: the shape of the November 2020 Cloudflare etcd outage, where a node that could
      * not hear the leader kept campaigning and each higher-term RequestVote deposed a healthy leader.
      */
-    ONE_WAY("one node hears nobody but is heard by all (Cloudflare 2020 etcd outage shape)"),
+    ONE_WAY_LINK("one node hears nobody but is heard by all (Cloudflare 2020 etcd outage shape)"),
     /** A rotating node is isolated for 500 ms out of every second. */
     FLAPPING("a rotating node isolated 500 ms of every 1000 ms"),
     /** One follower's fsyncs take {@link #SLOW_FSYNC_MS} for the whole fault phase. */
@@ -32,6 +35,7 @@ public enum Scenario {
 
     // The descriptions above repeat these values: an enum constant cannot refer to them.
     public static final long LEADER_KILL_EVERY_MS = 3_000;
+    public static final long LEADER_RESTART_AFTER_MS = 1_000;
     public static final long SLOW_FSYNC_MS = 150;
     public static final long ISOLATION_MS = 4_000;
     /** Faults start after the first election has settled. */
@@ -57,6 +61,9 @@ public enum Scenario {
                 return s;
             }
         }
+        if (text.trim().equalsIgnoreCase("one-way")) {
+            return ONE_WAY_LINK;
+        }
         StringBuilder known = new StringBuilder();
         for (Scenario s : values()) {
             known.append(known.length() == 0 ? "" : ", ").append(s.cliName());
@@ -75,7 +82,7 @@ public enum Scenario {
         int x = target(seed, nodes);
         long phase = Math.max(0, healAtMs - FAULT_START_MS);
         switch (this) {
-            case ONE_WAY -> {
+            case ONE_WAY_LINK -> {
                 for (int j = 0; j < nodes; j++) {
                     if (j != x) {
                         out.add(new FaultEvent(FAULT_START_MS, phase, new Faults.OneWay(j, x)));

@@ -1,6 +1,7 @@
 package io.raftsim.harness.bench;
 
 import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.EngineTuning;
 import io.raftsim.harness.run.RunProbe;
 import io.raftsim.sim.Simulation;
 import io.raftsim.sim.disk.DiskLatency;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Acts the parts of a {@link Scenario} that depend on the run's live state (which node leads now,
  * which one follows) and reads the counters the benchmark reports once the run stops: messages and
- * bytes on the network, fsyncs on every disk.
+ * bytes on the network, fsyncs on every disk, snapshot chunk bytes. It also hands the variant's
+ * {@link EngineTuning} to the cluster before it starts.
  */
 final class ScenarioProbe implements RunProbe {
     private static final long MS = 1_000_000L;
@@ -20,23 +22,30 @@ final class ScenarioProbe implements RunProbe {
     private final Scenario scenario;
     private final long seed;
     private final long healAtMs;
+    private final EngineTuning tuning;
+    private final long leaderKillEveryMs;
     /** Simulated ms at which a leader was killed. */
     final List<Long> leaderKillsMs = new ArrayList<>();
 
     LinkCounters network = LinkCounters.ZERO;
     long fsyncs;
+    long snapshotBytes;
 
-    ScenarioProbe(Scenario scenario, long seed, long healAtMs) {
+    ScenarioProbe(Scenario scenario, long seed, long healAtMs, EngineTuning tuning, long leaderKillEveryMs) {
+        this.leaderKillEveryMs = leaderKillEveryMs;
         this.scenario = scenario;
         this.seed = seed;
         this.healAtMs = healAtMs;
+        this.tuning = tuning;
     }
 
     @Override
     public void beforeStart(Cluster cluster) {
+        cluster.tune(tuning);
         Simulation sim = cluster.simulation();
         if (scenario == Scenario.LEADER_KILL) {
-            for (long t = Scenario.FAULT_START_MS; t + 1_000 <= healAtMs; t += Scenario.LEADER_KILL_EVERY_MS) {
+            long restartMs = Scenario.LEADER_RESTART_AFTER_MS;
+            for (long t = Scenario.FAULT_START_MS; t + restartMs <= healAtMs; t += leaderKillEveryMs) {
                 long at = t;
                 sim.scheduleAt(at * MS, "bench.kill-leader", -1, at, () -> {
                     int leader = cluster.leader();
@@ -45,7 +54,7 @@ final class ScenarioProbe implements RunProbe {
                     }
                     leaderKillsMs.add(at);
                     cluster.kill(leader, false);
-                    sim.scheduleAt((at + 1_000) * MS, "bench.restart", leader, at, () -> cluster.restart(leader));
+                    sim.scheduleAt((at + restartMs) * MS, "bench.restart", leader, at, () -> cluster.restart(leader));
                 });
             }
         } else if (scenario == Scenario.SLOW_DISK) {
@@ -78,5 +87,6 @@ final class ScenarioProbe implements RunProbe {
             total += cluster.process(i).disk().counters().fsyncs();
         }
         fsyncs = total;
+        snapshotBytes = cluster.snapshotChunkBytesSent();
     }
 }

@@ -1,5 +1,7 @@
 package io.raftsim.harness.bench;
 
+import io.raftsim.engine.storage.log.LogSyncPolicy;
+import io.raftsim.harness.cluster.EngineTuning;
 import io.raftsim.harness.run.ReadMode;
 import io.raftsim.workload.nemesis.EngineKnobs;
 import java.util.LinkedHashMap;
@@ -12,20 +14,18 @@ import java.util.Map;
  * {@code no-prevote=preVote=false}). Options not named keep the benchmark's base values, so two
  * variants differ exactly in what they name.
  *
- * <p>Options the engine offers: {@code preVote}, {@code checkQuorum}, {@code electionTimeoutMs}
- * (the engine draws the timeout from {@code [t, 2t)}, Raft paper §5.2), {@code heartbeatIntervalMs},
- * {@code batch} (most entries per AppendEntries), {@code pipeline} (AppendEntries in flight per
- * follower), {@code readMode} ({@code log} only until the harness's clients read through ReadIndex or the lease). Options the
- * engine does not offer are refused with the reason, never silently ignored.
+ * <p>Options: {@code preVote}, {@code checkQuorum}, {@code stickiness} (leader stickiness,
+ * dissertation §4.2.3; unset it follows checkQuorum), {@code electionTimeoutMs} (the engine draws
+ * the timeout from {@code [t, 2t)}, Raft paper §5.2; the heartbeat keeps the base ratio unless
+ * {@code heartbeatIntervalMs} is given), {@code batch} (most entries per AppendEntries),
+ * {@code pipeline} (AppendEntries in flight per follower), {@code fsync} ({@code batched}: group
+ * commit, or {@code per-entry}), {@code readMode} ({@code log}, {@code read-index} or {@code
+ * lease}: how the clients read), {@code snapshotEvery} (entries between snapshots). Anything else,
+ * and any combination the engine refuses, is a usage error before a seed runs.
  */
 public record Variant(String name, Map<String, String> options) {
-    /** Options a user may expect that this engine cannot vary, and why. */
-    static final Map<String, String> UNSUPPORTED = Map.of(
-            "stickiness", "the engine's leader stickiness is part of checkQuorum (dissertation §9.6): vary checkQuorum",
-            "fsync",
-                    "the segmented log always group-commits (one fsync for the appends queued behind a sync);"
-                            + " there is no per-write fsync policy to vary",
-            "snapshotInterval", "the harness does not drive snapshots yet");
+    static final String KNOWN = "preVote, checkQuorum, stickiness, electionTimeoutMs, heartbeatIntervalMs, batch,"
+            + " pipeline, fsync, readMode, snapshotEvery";
 
     public Variant {
         if (name == null || name.isBlank()) {
@@ -33,8 +33,15 @@ public record Variant(String name, Map<String, String> options) {
         }
         options = Map.copyOf(options);
         // Validate now, so a bad option is a usage error before any seed runs.
-        applyTo(EngineKnobs.DEFAULTS, options);
-        readMode(options);
+        EngineKnobs k = applyTo(EngineKnobs.DEFAULTS, options);
+        ReadMode rm = readMode(options);
+        EngineTuning t = tuning(options);
+        if (rm == ReadMode.LEASE && (!k.checkQuorum() || t.stickiness() == EngineTuning.Stickiness.OFF)) {
+            // The lease rests on followers refusing votes while they hear from the leader
+            // (dissertation §6.4.1): the engine refuses lease reads without both.
+            throw new IllegalArgumentException("variant " + name
+                    + ": readMode=lease needs checkQuorum and stickiness on (the lease rests on them)");
+        }
     }
 
     /** Parses {@code name=opt=value,opt=value}; a bare {@code name} is the base configuration. */
@@ -71,6 +78,29 @@ public record Variant(String name, Map<String, String> options) {
         return readMode(options);
     }
 
+    /** The options this variant sets beyond the swarm's knobs. */
+    public EngineTuning tuning() {
+        return tuning(options);
+    }
+
+    private static EngineTuning tuning(Map<String, String> options) {
+        EngineTuning.Stickiness sticky = EngineTuning.Stickiness.WITH_CHECK_QUORUM;
+        String st = options.get("stickiness");
+        if (st != null) {
+            sticky = bool("stickiness", st) ? EngineTuning.Stickiness.ON : EngineTuning.Stickiness.OFF;
+        }
+        LogSyncPolicy sync = LogSyncPolicy.BATCHED;
+        String f = options.get("fsync");
+        if (f != null) {
+            sync = switch (f.toLowerCase(Locale.ROOT)) {
+                case "batched", "group" -> LogSyncPolicy.BATCHED;
+                case "per-entry", "per-write" -> LogSyncPolicy.PER_ENTRY;
+                default -> throw new IllegalArgumentException("fsync must be batched or per-entry, got " + f);
+            };
+        }
+        return new EngineTuning(sticky, sync);
+    }
+
     /** {@code name: opt=value, ...} for tables. */
     public String describe() {
         return options.isEmpty() ? "(base)" : new java.util.TreeMap<>(options).toString();
@@ -81,10 +111,11 @@ public record Variant(String name, Map<String, String> options) {
         if (v == null || v.equalsIgnoreCase("log")) {
             return ReadMode.LOG;
         }
-        if (v.equalsIgnoreCase("read-index") || v.equalsIgnoreCase("lease")) {
-            throw new IllegalArgumentException("readMode=" + v
-                    + " needs clients that read through ReadIndex or the lease: the engine offers both, the harness's"
-                    + " clients do not use them yet");
+        if (v.equalsIgnoreCase("read-index")) {
+            return ReadMode.READ_INDEX;
+        }
+        if (v.equalsIgnoreCase("lease")) {
+            return ReadMode.LEASE;
         }
         throw new IllegalArgumentException("readMode must be log, read-index or lease, got " + v);
     }
@@ -96,6 +127,7 @@ public record Variant(String name, Map<String, String> options) {
         int pipeline = b.maxInflightAppends();
         boolean preVote = b.preVote();
         boolean checkQuorum = b.checkQuorum();
+        int snapshotEvery = b.snapshotIntervalEntries();
         for (Map.Entry<String, String> e : options.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -105,25 +137,19 @@ public record Variant(String name, Map<String, String> options) {
                 case "heartbeatIntervalMs" -> heartbeat = number(e.getKey(), v);
                 case "batch" -> batch = (int) number(e.getKey(), v);
                 case "pipeline" -> pipeline = (int) number(e.getKey(), v);
-                case "readMode" -> {
-                    // checked by readMode(options)
+                case "snapshotEvery" -> snapshotEvery = (int) number(e.getKey(), v);
+                case "readMode", "stickiness", "fsync" -> {
+                    // checked by readMode(options) and tuning(options)
                 }
-                default -> {
-                    String why = UNSUPPORTED.get(e.getKey());
-                    throw new IllegalArgumentException(
-                            why != null
-                                    ? "option " + e.getKey() + " is not supported: " + why
-                                    : "unknown variant option '" + e.getKey()
-                                            + "', known: preVote, checkQuorum, electionTimeoutMs, heartbeatIntervalMs,"
-                                            + " batch, pipeline, readMode");
-                }
+                default ->
+                    throw new IllegalArgumentException("unknown variant option '" + e.getKey() + "', known: " + KNOWN);
             }
         }
         if (options.containsKey("electionTimeoutMs") && !options.containsKey("heartbeatIntervalMs")) {
             // Keep the base ratio so that a longer timeout is not refused for a too-short heartbeat.
             heartbeat = Math.max(10, election * b.heartbeatIntervalMs() / b.electionTimeoutMs() / 10 * 10);
         }
-        return new EngineKnobs(election, heartbeat, batch, pipeline, b.snapshotIntervalEntries(), preVote, checkQuorum);
+        return new EngineKnobs(election, heartbeat, batch, pipeline, snapshotEvery, preVote, checkQuorum);
     }
 
     private static boolean bool(String key, String v) {

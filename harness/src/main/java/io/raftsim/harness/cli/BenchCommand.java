@@ -29,8 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--variant",
             required = true,
-            description = "name=opt=value,... (preVote, checkQuorum, electionTimeoutMs, heartbeatIntervalMs,"
-                    + " batch, pipeline, readMode); repeat for each variant")
+            description = "name=opt=value,... (preVote, checkQuorum, stickiness, electionTimeoutMs,"
+                    + " heartbeatIntervalMs, batch, pipeline, fsync=batched|per-entry, readMode=log|read-index|lease,"
+                    + " snapshotEvery); repeat for each variant")
     List<String> variants = new ArrayList<>();
 
     @Option(names = "--seeds", required = true, description = "seed range A..B")
@@ -39,8 +40,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--scenario",
             defaultValue = "steady",
-            description = "steady, leader-kill, one-way, flapping, slow-disk, isolation (default ${DEFAULT-VALUE})")
+            description =
+                    "steady, leader-kill, one-way-link, flapping, slow-disk, isolation (default ${DEFAULT-VALUE})")
     String scenario;
+
+    @Option(
+            names = "--kill-every",
+            defaultValue = "3s",
+            description = "leader-kill scenario: kill the leader this often (default ${DEFAULT-VALUE})")
+    String killEvery;
 
     @Option(names = "--nodes", defaultValue = "5")
     int nodes;
@@ -76,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
                 ops,
                 clients,
                 EngineKnobs.DEFAULTS,
-                vs);
+                vs,
+                RunConfig.parseDurationMs(killEvery));
         System.out.println("raftsim bench: " + vs.size() + " variants x " + s.seedCount() + " seeds, scenario "
                 + s.scenario().cliName());
         BenchResult r = BenchRunner.run(s, jobs, line -> {

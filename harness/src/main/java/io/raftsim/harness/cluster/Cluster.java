@@ -7,12 +7,14 @@ import io.raftsim.engine.NodeOptions;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftNode;
 import io.raftsim.engine.ReadMode;
+import io.raftsim.engine.message.GetFileResponse;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.spi.fs.StorageException;
 import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.LogStorage;
 import io.raftsim.engine.storage.MetaStorage;
 import io.raftsim.engine.storage.log.SegmentedLog;
+import io.raftsim.engine.storage.log.SegmentedLogOptions;
 import io.raftsim.engine.storage.meta.FileMetaStorage;
 import io.raftsim.engine.storage.snapshot.SnapshotStorage;
 import io.raftsim.harness.invariant.InvariantMonitor;
@@ -66,6 +68,8 @@ public final class Cluster {
     private long restarts;
     private long failedStarts;
     private long snapshotsInstalled;
+    private long snapshotChunkBytesSent;
+    private EngineTuning tuning = EngineTuning.DEFAULT;
 
     public Cluster(Simulation sim, int n, EngineKnobs knobs, InvariantMonitor monitor, boolean unsafeAckBeforeFsync) {
         this(sim, n, knobs, monitor, unsafeAckBeforeFsync, false);
@@ -157,6 +161,21 @@ public final class Cluster {
         return snapshotsInstalled;
     }
 
+    /** Bytes of snapshot file chunks (InstallSnapshot phase two) put on the network, by every node. */
+    public long snapshotChunkBytesSent() {
+        return snapshotChunkBytesSent;
+    }
+
+    /** Sets the options {@code raftsim bench} varies; only before {@link #startAll()}. */
+    public void tune(EngineTuning t) {
+        for (NodeProcess p : procs) {
+            if (p.node != null) {
+                throw new IllegalStateException("tune before startAll: n" + p.index + " already runs");
+            }
+        }
+        tuning = java.util.Objects.requireNonNull(t, "tuning");
+    }
+
     /** Restarts that failed because the node's storage could not be read (it stays down). */
     public long failedStarts() {
         return failedStarts;
@@ -194,8 +213,11 @@ public final class Cluster {
     }
 
     private NodeOptions options(KvStateMachine fsm) {
-        return NodeOptions.builder()
-                .initialConfiguration(initialConf)
+        NodeOptions.Builder b = NodeOptions.builder();
+        if (tuning.stickiness() != EngineTuning.Stickiness.WITH_CHECK_QUORUM) {
+            b.leaderStickiness(tuning.stickiness() == EngineTuning.Stickiness.ON);
+        }
+        return b.initialConfiguration(initialConf)
                 .stateMachine(fsm)
                 .electionTimeoutMs(knobs.electionTimeoutMs())
                 .heartbeatIntervalMs(knobs.heartbeatIntervalMs())
@@ -224,7 +246,8 @@ public final class Cluster {
         }
         int i = p.index;
         try {
-            LogStorage log = SegmentedLog.open(p.fs, LOG_DIR);
+            LogStorage log = SegmentedLog.open(
+                    p.fs, LOG_DIR, SegmentedLogOptions.DEFAULT.withSyncPolicy(tuning.logSyncPolicy()));
             MetaStorage meta = FileMetaStorage.open(p.fs, META_DIR);
             long first = log.firstIndex();
             long last = log.lastIndex();
@@ -403,6 +426,9 @@ public final class Cluster {
             long digest = StableHash.combine(
                     StableHash.of(message.getClass().getSimpleName()),
                     StableHash.combine(message.term(), message.sizeBytes()));
+            if (message instanceof GetFileResponse r && r.chunk() != null) {
+                snapshotChunkBytesSent += r.chunk().data().length;
+            }
             net.send(from.endpoint, target.endpoint, message, message.sizeBytes(), digest);
         }
     }

@@ -16,15 +16,19 @@ class BenchReportTest {
                 failure,
                 p50,
                 p50 * 2,
+                p50,
                 100,
                 0,
                 Double.NaN,
                 Double.NaN,
                 1,
                 1,
+                1,
+                1,
                 20,
                 2000,
                 3,
+                0,
                 "repro " + seed);
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * report) changes at once when a mutation is issued; the disk catches up in issue order. Appends
  * are written to the page cache as soon as nothing is in front of them and share fsyncs: every
  * append written while an fsync is in flight rides on the next one (group commit), and callbacks
- * run in issue order. Truncations, resets and segment roll-overs are barriers: they wait until
+ * run in issue order ({@link LogSyncPolicy#PER_ENTRY} turns group commit off). Truncations, resets and segment roll-overs are barriers: they wait until
  * everything before them is durable, run their own durable sequence, and hold back later writes
  * until done. That ordering is what makes recovery's rule sound: only the newest segment can have
  * a torn tail, and no truncation can be half-visible after a crash.
@@ -227,6 +227,15 @@ public final class SegmentedLog implements LogStorage {
         for (LogEntry e : copy) {
             slots.add(new Slot(e.term(), e));
         }
+        if (options.syncPolicy() == LogSyncPolicy.PER_ENTRY && copy.size() > 1) {
+            // One record per write-and-fsync; the caller hears once, when its last entry is durable
+            // (a failure reaches it too: fail() answers every outstanding callback in order).
+            for (int i = 0; i < copy.size(); i++) {
+                queue.add(new LogOp.Append(List.of(copy.get(i)), i == copy.size() - 1 ? done : err -> {}));
+            }
+            pump();
+            return;
+        }
         enqueue(new LogOp.Append(copy, done));
     }
 
@@ -307,6 +316,9 @@ public final class SegmentedLog implements LogStorage {
         while (failure == null && !closed && barrier == null && !queue.isEmpty()) {
             LogOp op = queue.peek();
             if (op instanceof LogOp.Append a) {
+                if (options.syncPolicy() == LogSyncPolicy.PER_ENTRY && !quiescent()) {
+                    break; // no group commit: the next entry is written only once the last is durable
+                }
                 if (open != null
                         && open.sizeBytes >= options.maxSegmentBytes()
                         && !a.entries().isEmpty()) {
