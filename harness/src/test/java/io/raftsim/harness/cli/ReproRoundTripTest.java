@@ -136,19 +136,10 @@ class ReproRoundTripTest {
         Path schedule = Files.copy(first.resolve("schedule.json"), tmp.resolve("saved schedule.json"));
         Path ops = Files.copy(first.resolve("ops.json"), tmp.resolve("saved-ops.json"));
         Path second = tmp.resolve("second");
-        int code = RaftsimCli.run(RunFilesReplayTest.concat(
-                new String[] {
-                    "run",
-                    "--seed",
-                    "11",
-                    "--out",
-                    second.toString(),
-                    "--schedule",
-                    schedule.toString(),
-                    "--ops-file",
-                    ops.toString()
-                },
-                opts));
+        List<String> args = new ArrayList<>(List.of("run", "--seed", "11", "--out", second.toString()));
+        args.addAll(List.of("--schedule", schedule.toString(), "--ops-file", ops.toString()));
+        args.addAll(List.of(opts));
+        int code = RaftsimCli.run(args.toArray(new String[0]));
         RunSummary played = RunFilesReplayTest.summary(second);
 
         ParsedRepro repro = ParsedRepro.parse(played.repro());
