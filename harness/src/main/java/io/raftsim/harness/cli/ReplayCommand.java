@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -152,14 +151,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The recorded run's options, from its repro command. */
     static RunConfig configFromRepro(String repro) {
-        String cmd = repro.contains("#") ? repro.substring(0, repro.indexOf('#')) : repro;
-        List<String> args = new ArrayList<>(List.of(cmd.trim().split("\\s+")));
-        if (args.size() < 2 || !args.get(1).equals("run")) {
-            throw new UsageException("summary.json repro is not a run command: " + repro);
-        }
-        RunCommand rc = new RunCommand();
-        new CommandLine(rc).parseArgs(args.subList(2, args.size()).toArray(new String[0]));
-        return rc.options.toConfig(rc.seed);
+        return ParsedRepro.parse(repro).config();
     }
 
     /** The recorded op list (data, as shrinking may have edited it). */

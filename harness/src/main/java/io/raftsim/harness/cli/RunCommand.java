@@ -58,11 +58,13 @@ final class RunCommand implements Callable<Integer> {
         printParameters(o, cfg, input);
         long[] nextReportMs = {10_000};
         RunOutcome outcome = RunDriver.run(cfg, input, Duration.ofSeconds(60), Long.MAX_VALUE, (simMs, events) -> {
-            if (simMs >= nextReportMs[0]) {
-                o.println("  ... " + simMs / 1000 + " s simulated, " + events + " events");
-                nextReportMs[0] = (simMs / 10_000 + 1) * 10_000;
-            }
-        });
+                    if (simMs >= nextReportMs[0]) {
+                        o.println("  ... " + simMs / 1000 + " s simulated, " + events + " events");
+                        nextReportMs[0] = (simMs / 10_000 + 1) * 10_000;
+                    }
+                })
+                // The input files are part of the run: without them the repro would draw another one.
+                .withRepro(cfg.reproCommand(scheduleFile, opsFile));
         Path dir = out != null ? out : Path.of("runs", Long.toString(seed));
         RunOutput.write(dir, outcome);
         printVerdict(o, outcome.summary(), dir);

@@ -1,5 +1,6 @@
 package io.raftsim.harness.run;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -69,8 +70,19 @@ public record RunConfig(
                 newSeed, nodes, workload, ops, timeMs, nemesis, readMode, clients, opTimeoutMs, unsafeAckBeforeFsync);
     }
 
-    /** The one command that reproduces this run. */
+    /** The one command that reproduces this run, when it plays the input drawn from its seed. */
     public String reproCommand() {
+        return reproCommand(null, null);
+    }
+
+    /**
+     * The one command that reproduces this run when it plays a saved schedule and/or op list
+     * ({@code run --schedule FILE --ops-file FILE}); a null file means "drawn from the seed". Every
+     * option that shapes the run is spelled out, defaults included, so that a later change of a
+     * default cannot change what an old repro runs. Engine knobs are part of the schedule: drawn
+     * from the seed, or read from the schedule file.
+     */
+    public String reproCommand(Path scheduleFile, Path opsFile) {
         StringBuilder sb = new StringBuilder("./raftsim run --seed ").append(seed);
         sb.append(" --nodes ").append(nodes);
         sb.append(" --workload ").append(workload.cliName());
@@ -79,10 +91,25 @@ public record RunConfig(
         sb.append(" --nemesis ").append(nemesis.text());
         sb.append(" --read-mode ").append(readMode.cliName());
         sb.append(" --clients ").append(clients);
+        if (scheduleFile != null) {
+            sb.append(" --schedule ").append(shellWord(scheduleFile.toString()));
+        }
+        if (opsFile != null) {
+            sb.append(" --ops-file ").append(shellWord(opsFile.toString()));
+        }
         if (unsafeAckBeforeFsync) {
             sb.append("   # with the test-only unsafeAckBeforeFsync storage wrapper");
         }
         return sb.toString();
+    }
+
+    /** A word a POSIX shell reads back unchanged: as is when plain, else in single quotes. */
+    static String shellWord(String word) {
+        if (!word.isEmpty()
+                && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_./:=,@+-".indexOf(c) >= 0)) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     public static String formatDuration(long ms) {

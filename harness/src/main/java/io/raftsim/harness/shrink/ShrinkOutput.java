@@ -4,7 +4,6 @@ import io.raftsim.harness.report.AtomicFiles;
 import io.raftsim.harness.report.RunOutput;
 import io.raftsim.harness.run.RunConfig;
 import io.raftsim.harness.run.RunOutcome;
-import io.raftsim.harness.run.RunSummary;
 import java.nio.file.Path;
 
 /**
@@ -18,47 +17,13 @@ public final class ShrinkOutput {
 
     /** The command that replays {@code config} with the schedule and op list saved in {@code dir}. */
     public static String reproCommand(RunConfig config, Path dir) {
-        String base = config.reproCommand();
-        String comment = "";
-        int hash = base.indexOf("   #");
-        if (hash >= 0) {
-            comment = base.substring(hash);
-            base = base.substring(0, hash);
-        }
-        return base + " --schedule " + dir.resolve("schedule.json") + " --ops-file " + dir.resolve("ops.json")
-                + comment;
+        return config.reproCommand(dir.resolve("schedule.json"), dir.resolve("ops.json"));
     }
 
     public static void write(Path dir, ShrinkResult r) {
         RunOutcome o = r.minimalOutcome();
         String repro = reproCommand(r.minimal().config(), dir);
-        RunSummary s = o.summary();
-        RunSummary withRepro = new RunSummary(
-                s.seed(),
-                s.verdict(),
-                s.failure(),
-                s.traceHash(),
-                s.simulatedMs(),
-                s.wallMs(),
-                s.events(),
-                s.ops(),
-                s.faults(),
-                s.faultsSkipped(),
-                s.leaders(),
-                s.snapshotsInstalled(),
-                s.membershipChanges(),
-                s.leaderTransfers(),
-                repro);
-        RunOutcome out = new RunOutcome(
-                withRepro,
-                o.config(),
-                o.input(),
-                o.history(),
-                o.roles(),
-                o.faultBands(),
-                o.eventTail(),
-                o.checkpoints(),
-                o.check());
+        RunOutcome out = o.withRepro(repro);
         RunOutput.write(dir, out);
         AtomicFiles.write(dir.resolve("repro.txt"), repro + "\n");
         AtomicFiles.write(
