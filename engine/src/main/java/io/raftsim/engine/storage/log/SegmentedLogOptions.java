@@ -3,14 +3,35 @@ package io.raftsim.engine.storage.log;
 /**
  * @param maxSegmentBytes roll over to a new segment once the open one holds this many bytes
  *     (braft's default is 8 MiB); smaller segments make compaction finer-grained
+ * @param frameBytes the size of one {@link FrameCodec frame}: the device's sector size or a power
+ *     of two dividing it, so that every frame is written atomically (a frame larger than the
+ *     device's atomic unit could be torn inside, which recovery would rightly call CORRUPT)
  */
-public record SegmentedLogOptions(long maxSegmentBytes) {
+public record SegmentedLogOptions(long maxSegmentBytes, int frameBytes) {
+    /** The sector size sim-disk and most devices use (512-byte logical sectors). */
+    public static final int DEFAULT_FRAME_BYTES = 512;
+
+    /** The smallest frame: room for the header and a useful payload. */
+    public static final int MIN_FRAME_BYTES = 64;
+
     public static final SegmentedLogOptions DEFAULT = new SegmentedLogOptions(8L << 20);
 
     public SegmentedLogOptions {
+        if (frameBytes < MIN_FRAME_BYTES || frameBytes > (1 << 20) || Integer.bitCount(frameBytes) != 1) {
+            throw new IllegalArgumentException("frameBytes must be a power of two in [" + MIN_FRAME_BYTES + ", "
+                    + (1 << 20) + "], got " + frameBytes);
+        }
         if (maxSegmentBytes < RecordCodec.HEADER_BYTES) {
             throw new IllegalArgumentException(
                     "maxSegmentBytes must be >= " + RecordCodec.HEADER_BYTES + ", got " + maxSegmentBytes);
         }
+    }
+
+    public SegmentedLogOptions(long maxSegmentBytes) {
+        this(maxSegmentBytes, DEFAULT_FRAME_BYTES);
+    }
+
+    public SegmentedLogOptions withFrameBytes(int bytes) {
+        return new SegmentedLogOptions(maxSegmentBytes, bytes);
     }
 }
