@@ -65,6 +65,9 @@ public final class Cluster {
     private final io.raftsim.sim.RandomStream crashRnd;
     private long restarts;
     private long failedStarts;
+    /** Failed restarts per node index. */
+    private final java.util.TreeMap<Integer, Long> failedStartsByNode = new java.util.TreeMap<>();
+
     private long snapshotsInstalled;
 
     public Cluster(Simulation sim, int n, EngineKnobs knobs, InvariantMonitor monitor, boolean unsafeAckBeforeFsync) {
@@ -162,6 +165,11 @@ public final class Cluster {
         return failedStarts;
     }
 
+    /** {@link #failedStarts()} per node index (nodes that never failed to start are absent). */
+    public java.util.SortedMap<Integer, Long> failedStartsByNode() {
+        return java.util.Collections.unmodifiableSortedMap(failedStartsByNode);
+    }
+
     /**
      * Provisions every machine (creates the data directories and makes their entries durable, as
      * an installer would, so that a crash cannot take the directories themselves), then starts
@@ -255,6 +263,7 @@ public final class Cluster {
         } catch (StorageException e) {
             // Unreadable storage (a flipped bit, a read error): braft refuses to start; so do we.
             failedStarts++;
+            failedStartsByNode.merge(i, 1L, Long::sum);
             p.node = null;
             p.fsm = null;
             p.status = ProcessStatus.DOWN;
