@@ -291,12 +291,12 @@ public final class Cluster {
     }
 
     /**
-     * The machine loses power: unsynced writes reach the platter as a torn prefix. (Not in any
-     * order: the engine's log refuses to start on a hole followed by a valid record, which it
-     * cannot tell from bit rot, so any-order tears on a majority would leave no quorum.)
+     * The machine loses power: unsynced writes reach the platter torn, as a prefix or as sectors in
+     * any order (the log cuts at the first sector that never landed, so even a majority torn in
+     * any order restarts with every acknowledged entry).
      */
     public void powerLoss(int i) {
-        crash(i, CrashMode.TORN_PREFIX);
+        crash(i, crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER);
     }
 
     private void crash(int i, CrashMode mode) {
