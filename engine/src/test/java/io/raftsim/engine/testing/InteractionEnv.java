@@ -49,7 +49,8 @@ import java.util.TreeSet;
  *   <li>{@code propose nX data}, {@code propose-expect-term nX T data}, {@code propose-many nX N [prefix]}
  *   <li>{@code crash nX} (loses unsynced writes), {@code crash nX torn} (segmented storage only: a
  *       seeded, sector-granular prefix of each file's unsynced writes survives, the torn write log
- *       recovery must cut off), {@code restart nX} (with segmented storage it prints the recovery
+ *       recovery must cut off), {@code crash nX torn any-order} (a seeded subset of the unsynced
+ *       sectors survives, in any order: holes before landed sectors), {@code restart nX} (with segmented storage it prints the recovery
  *       report), {@code hold-fsync nX},
  *       {@code release-fsync nX}, {@code fail-meta nX}, {@code fail-log nX}
  *   <li>{@code fail-log-append nX} (the next append throws ENOSPC), {@code fail-log-read nX
@@ -277,13 +278,14 @@ public final class InteractionEnv {
         if (args.size() < 2) {
             return CrashMode.LOSE_UNSYNCED;
         }
-        if (!args.get(1).equals("torn") || args.size() > 2) {
-            throw new IllegalArgumentException("crash nX [torn], got " + args);
+        boolean anyOrder = args.size() == 3 && args.get(2).equals("any-order");
+        if (!args.get(1).equals("torn") || (args.size() > 2 && !anyOrder)) {
+            throw new IllegalArgumentException("crash nX [torn [any-order]], got " + args);
         }
         if (!segmented) {
             throw new IllegalArgumentException("crash nX torn needs add-nodes ... storage=segmented");
         }
-        return CrashMode.TORN_PREFIX;
+        return anyOrder ? CrashMode.TORN_ANY_ORDER : CrashMode.TORN_PREFIX;
     }
 
     private void addNodes(List<String> args) {

@@ -67,6 +67,9 @@ public final class Cluster {
     private final io.raftsim.sim.RandomStream crashRnd;
     private long restarts;
     private long failedStarts;
+    /** Failed restarts per node index. */
+    private final java.util.TreeMap<Integer, Long> failedStartsByNode = new java.util.TreeMap<>();
+
     private long snapshotsInstalled;
     private long snapshotChunkBytesSent;
     private EngineTuning tuning = EngineTuning.DEFAULT;
@@ -181,6 +184,11 @@ public final class Cluster {
         return failedStarts;
     }
 
+    /** {@link #failedStarts()} per node index (nodes that never failed to start are absent). */
+    public java.util.SortedMap<Integer, Long> failedStartsByNode() {
+        return java.util.Collections.unmodifiableSortedMap(failedStartsByNode);
+    }
+
     /**
      * Provisions every machine (creates the data directories and makes their entries durable, as
      * an installer would, so that a crash cannot take the directories themselves), then starts
@@ -278,6 +286,7 @@ public final class Cluster {
         } catch (StorageException e) {
             // Unreadable storage (a flipped bit, a read error): braft refuses to start; so do we.
             failedStarts++;
+            failedStartsByNode.merge(i, 1L, Long::sum);
             p.node = null;
             p.fsm = null;
             p.status = ProcessStatus.DOWN;
@@ -305,12 +314,12 @@ public final class Cluster {
     }
 
     /**
-     * The machine loses power: unsynced writes reach the platter as a torn prefix. (Not in any
-     * order: the engine's log refuses to start on a hole followed by a valid record, which it
-     * cannot tell from bit rot, so any-order tears on a majority would leave no quorum.)
+     * The machine loses power: unsynced writes reach the platter torn, as a prefix or as sectors in
+     * any order (the log cuts at the first sector that never landed, so even a majority torn in
+     * any order restarts with every acknowledged entry).
      */
     public void powerLoss(int i) {
-        crash(i, CrashMode.TORN_PREFIX);
+        crash(i, crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER);
     }
 
     private void crash(int i, CrashMode mode) {

@@ -46,6 +46,8 @@ public final class NemesisDriver {
     private long membershipChanges;
     /** Nodes removed by the membership fault and not yet voters again. */
     private final TreeSet<Integer> toReadd = new TreeSet<>();
+    /** Nodes whose durable data a fault damaged (bit rot) or made unreadable (latent read errors). */
+    private final TreeSet<Integer> damagedAtRest = new TreeSet<>();
 
     private static final long READD_RETRY_MS = 300;
     private long leaderTransfers;
@@ -71,6 +73,14 @@ public final class NemesisDriver {
             sim.scheduleAt(e.atMs() * MS, "nemesis.start", -1, digest, () -> begin(e));
         }
         sim.scheduleAt(schedule.healAtMs() * MS, "nemesis.heal", -1, 0, this::heal);
+    }
+
+    /**
+     * The nodes whose storage a fault damaged at rest (a bit flip that hit a file) or made
+     * unreadable (read errors): the only ones allowed to fail a restart.
+     */
+    public java.util.SortedSet<Integer> damagedAtRest() {
+        return java.util.Collections.unmodifiableSortedSet(damagedAtRest);
     }
 
     public Map<FaultKind, Long> fired() {
@@ -310,6 +320,7 @@ public final class NemesisDriver {
             for (String f : files) {
                 disk.faults().addReadError(f, 0, Long.MAX_VALUE / 4);
             }
+            damagedAtRest.add(d.node());
             later(e, () -> {
                 disk.faults().clearReadErrors();
                 restartIfUp(d.node());
@@ -329,6 +340,9 @@ public final class NemesisDriver {
             for (int i = 0; i < candidates.size() && !flipped; i++) {
                 String victim = candidates.get((int) Math.floorMod(b.selector() + i, (long) candidates.size()));
                 flipped = !disk.flipBits(victim, 1).isEmpty();
+            }
+            if (flipped) {
+                damagedAtRest.add(b.node());
             }
             later(e, () -> cluster.restart(b.node()));
             if (e.durationMs() == 0) {

@@ -24,27 +24,15 @@ public record NemesisSpec(String text, Set<FaultKind> kinds, boolean swarm) {
     /**
      * Supported kinds that {@code all} holds back because the engine does not survive them yet;
      * {@code everything} (or naming them) enables them. Each entry is a known engine gap, not a
-     * harness one, with a repro that fails today. (Disk-full and read-error came back once the
-     * engine's node caught a StorageException thrown synchronously by its log; link-duplication once
-     * the leader stopped re-probing on every duplicated AppendEntries answer; membership once addPeer
-     * stopped answering OK for a peer that was only in an uncommitted joint configuration.)
+     * harness one, with a repro that fails today. Empty now: disk-full and read-error came back
+     * once the engine's node caught a StorageException thrown synchronously by its log;
+     * link-duplication once the leader stopped re-probing on every duplicated AppendEntries
+     * answer; membership once addPeer stopped answering OK for a peer that was only in an
+     * uncommitted joint configuration; bit-flip and torn-write once the log framed its segments
+     * per sector, so that recovery tells an unsynced tail (cut) from damage at rest (CORRUPT).
      */
-    public static final Map<FaultKind, String> HELD_BACK = heldBack();
-
-    private static Map<FaultKind, String> heldBack() {
-        Map<FaultKind, String> gaps = new java.util.EnumMap<>(FaultKind.class);
-        gaps.put(
-                FaultKind.BIT_FLIP,
-                "a bit flip in the last record of a node's last log segment is taken for a torn write on"
-                        + " restart, so log recovery drops a synced, acknowledged entry (leader-completeness);"
-                        + " e.g. ./raftsim run --seed 71 --nemesis everything");
-        gaps.put(
-                FaultKind.TORN_WRITE,
-                "a crash whose unsynced sectors reach the disk in any order can leave a hole followed by a"
-                        + " valid record in the last segment; log recovery reports CORRUPT and the node cannot"
-                        + " restart (restart-durability); e.g. ./raftsim run --seed 155 --nemesis everything");
-        return java.util.Collections.unmodifiableMap(gaps);
-    }
+    public static final Map<FaultKind, String> HELD_BACK =
+            java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(FaultKind.class));
 
     /**
      * The fault kinds this run drops from the drawn schedule: {@link #HELD_BACK}'s for {@code all}.

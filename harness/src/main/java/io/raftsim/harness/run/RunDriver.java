@@ -152,7 +152,7 @@ public final class RunDriver {
             }
         }
         if (failure == null && !unknown) {
-            failure = restartDurability(cluster, nemesis.fired());
+            failure = restartDurability(cluster, nemesis.damagedAtRest());
         }
         CheckResult check = null;
         if (failure == null && !unknown) {
@@ -219,21 +219,33 @@ public final class RunDriver {
     }
 
     /**
-     * A node must always restart from its own disk unless a fault damaged data at rest (bit rot, a
-     * latent read error): crashes only lose what was never synced, and a failed fsync stops the node
-     * (braft) rather than leaving a hole. An unreadable log without such a fault means synced data
-     * was lost or overwritten: the signature of an fsync error that was ignored (issue 8, mutants).
+     * A node must always restart from its own disk unless a fault damaged that node's data at rest
+     * (bit rot, a latent read error): crashes only lose what was never synced (log recovery cuts
+     * an unsynced tail, torn in any order, and reports only damage as CORRUPT), and a failed fsync
+     * stops the node (braft) rather than leaving a hole. An unreadable log on a node no such fault
+     * touched means synced data was lost or overwritten: the signature of an fsync error that was
+     * ignored (issue 8, mutants) or of recovery mistaking a crash for corruption.
      */
-    private static Failure restartDurability(Cluster cluster, Map<FaultKind, Long> fired) {
-        if (cluster.failedStarts() == 0
-                || fired.containsKey(FaultKind.BIT_FLIP)
-                || fired.containsKey(FaultKind.READ_ERROR)) {
+    private static Failure restartDurability(Cluster cluster, java.util.Set<Integer> damagedAtRest) {
+        StringBuilder sb = new StringBuilder();
+        cluster.failedStartsByNode().forEach((node, count) -> {
+            if (!damagedAtRest.contains(node)) {
+                sb.append(sb.length() == 0 ? "" : ", ")
+                        .append("n")
+                        .append(node)
+                        .append(" x")
+                        .append(count);
+            }
+        });
+        if (sb.length() == 0) {
             return null;
         }
+        String why = cluster.startFailures();
         return new Failure(
                 Failure.Kind.LIVENESS,
-                "restart-durability: " + cluster.failedStarts() + " restart(s) found the node's own storage unreadable"
-                        + " although no fault damaged data at rest (no bit-flip or read-error fired)");
+                "restart-durability: restart(s) found the node's own storage unreadable (" + sb
+                        + ") although no fault damaged that node's data at rest (bit-flip or read-error on it: "
+                        + damagedAtRest + ")" + (why == null ? "" : ": " + why));
     }
 
     /**

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 /**
  * braft's segmented log, ours: records with a CRC32C in an open segment ({@code
  * log_inprogress_<first>}) that rolls over into closed segments ({@code log_<first>_<last>}) at a
- * size limit, with an in-memory index of record offsets.
+ * size limit, with an in-memory index of record offsets. Segment files are framed per sector
+ * ({@link FrameCodec}): every write is whole, aligned frames, each with its own checksum, so that
+ * recovery can tell an unsynced tail from damage at rest ({@link LogRecovery}).
  *
  * <p><b>Two views.</b> The logical log (what {@link #lastIndex()}, {@link #entry} and friends
  * report) changes at once when a mutation is issued; the disk catches up in issue order. Appends
@@ -25,7 +27,9 @@ import java.util.function.Consumer;
  * run in issue order ({@link LogSyncPolicy#PER_ENTRY} turns group commit off). Truncations, resets and segment roll-overs are barriers: they wait until
  * everything before them is durable, run their own durable sequence, and hold back later writes
  * until done. That ordering is what makes recovery's rule sound: only the newest segment can have
- * a torn tail, and no truncation can be half-visible after a crash.
+ * a torn tail, no truncation can be half-visible after a crash, and every frame past the durable
+ * end of a file reads as zeros until a write fills it (a cut is durable before the next write, so
+ * no stale frame survives past it).
  *
  * <p><b>Failures.</b> The first failure (a thrown write error or a failed fsync) is sticky: every
  * outstanding callback gets it, in order, and every later call throws it. A failed fsync is never
@@ -88,14 +92,13 @@ public final class SegmentedLog implements LogStorage {
         this.segments = new ArrayList<>(r.segments());
         Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
         this.open = last != null && last.open ? last : null;
-        if (recoveryReport.tornTail() != null && open != null) {
-            // recovery truncated the file; make that durable with the next fsync
-            dirtySegments.add(open);
-        } else if (recoveryReport.tornTail() != null && last != null) {
-            dirtySegments.add(last);
-        }
         this.unsyncedParents = created;
         this.dirDirty = !created.isEmpty();
+        if (r.repair() != null) {
+            // Cut the unsynced tail durably before the next append writes where it was: else a
+            // later crash could bring back frames of the old tail behind the new records.
+            queue.add(new LogOp.Repair(r.repair().segment(), r.repair().offset(), err -> {}));
+        }
     }
 
     /**
@@ -109,7 +112,7 @@ public final class SegmentedLog implements LogStorage {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(options, "options");
         List<String> created = AtomicFile.createDirs(fs, dir);
-        return new SegmentedLog(fs, dir, options, LogRecovery.recover(fs, dir), created);
+        return new SegmentedLog(fs, dir, options, LogRecovery.recover(fs, dir, options.frameBytes()), created);
     }
 
     public static SegmentedLog open(FileSystem fs, String dir) {
@@ -174,19 +177,30 @@ public final class SegmentedLog implements LogStorage {
         if (s.pending != null) {
             return s.pending;
         }
-        byte[] buf = new byte[s.recordBytes];
+        int frame = options.frameBytes();
+        long from = s.offset / frame * frame;
+        long to = LogRecovery.ceilFrame(s.segment.endOf(index), frame);
+        byte[] frames = new byte[Math.toIntExact(to - from)];
         int pos = 0;
         try {
-            while (pos < buf.length) {
-                int n = s.segment.handle.read(s.offset + pos, buf, pos, buf.length - pos);
+            while (pos < frames.length) {
+                int n = s.segment.handle.read(from + pos, frames, pos, frames.length - pos);
                 if (n < 0) {
                     throw new StorageException(
                             StorageException.Kind.CORRUPT,
                             s.segment.name + ": record " + index + " at offset " + s.offset + " is cut short at "
-                                    + (s.offset + pos));
+                                    + (from + pos));
                 }
                 pos += n;
             }
+            byte[] buf = FrameCodec.gather(
+                    frames,
+                    from / frame,
+                    frame,
+                    s.segment.firstIndex,
+                    s.offset,
+                    s.recordBytes,
+                    s.segment.name + ": record " + index + "@" + s.term);
             RecordCodec.Decoded d = RecordCodec.decode(buf, 0, buf.length);
             if (!(d instanceof RecordCodec.Ok ok)
                     || ok.entry().index() != index
@@ -389,15 +403,24 @@ public final class SegmentedLog implements LogStorage {
             segments.add(open);
             dirDirty = true;
         }
-        byte[] bytes = RecordCodec.encode(a.entries());
-        open.handle.write(open.sizeBytes, bytes, 0, bytes.length);
+        int frame = options.frameBytes();
+        int cap = FrameCodec.payloadBytes(frame);
+        byte[] records = RecordCodec.encode(a.entries());
+        long base = open.sizeBytes;
+        byte[] bytes = FrameCodec.frame(records, open.firstIndex, base / frame, frame);
+        open.handle.write(base, bytes, 0, bytes.length);
+        open.sizeBytes = base + bytes.length;
         if (!dirtySegments.contains(open)) {
             dirtySegments.add(open);
         }
+        int streamPos = 0;
         for (LogEntry e : a.entries()) {
-            long offset = open.sizeBytes;
             int len = RecordCodec.recordBytes(e);
-            open.appendRecord(offset, len);
+            long offset = base + (long) (streamPos / cap) * frame + FrameCodec.HEADER_BYTES + streamPos % cap;
+            int last = streamPos + len - 1;
+            long end = base + (long) (last / cap) * frame + FrameCodec.HEADER_BYTES + last % cap + 1;
+            open.appendRecord(offset, end);
+            streamPos += len;
             Slot s = slot(e.index());
             if (s != null && s.pending == e) {
                 s.pending = null;
@@ -500,6 +523,8 @@ public final class SegmentedLog implements LogStorage {
             truncatePrefixSteps(t.firstIndexKept(), steps);
         } else if (op instanceof LogOp.Reset r) {
             resetSteps(r.nextLogIndex(), steps);
+        } else if (op instanceof LogOp.Repair r && segments.contains(r.segment())) {
+            steps.add(cb -> cut(r.segment(), r.cutOffset(), cb));
         }
         if (steps.isEmpty()) {
             steps.add(cb -> fs.syncDirectory(dir, cb)); // nothing on disk to change: complete asynchronously
@@ -541,11 +566,62 @@ public final class SegmentedLog implements LogStorage {
         steps.add(cb -> fs.syncDirectory(dir, cb));
         if (s != null && s.lastIndex() > lastKept) {
             steps.add(cb -> {
+                long end = s.endOf(lastKept);
                 s.truncateAfter(lastKept);
-                s.handle.truncate(s.sizeBytes);
-                s.handle.fsync(cb);
+                cut(s, end, cb);
             });
         }
+    }
+
+    /**
+     * Cuts segment {@code s} durably just after file offset {@code end} (a record boundary): first
+     * drop the frames wholly past it and fsync; then, if {@code end} falls inside a frame that
+     * holds more, rewrite that one frame to end there and fsync. In the other order a crash could
+     * keep the rewritten frame but bring back the frames after it, whose records would continue
+     * a stream that no longer leads to them. A crash between the two steps leaves the old frame,
+     * whose extra records or cut-short record recovery handles like any unsynced tail. The
+     * rewrite relies on sector writes being atomic: the frame is either the old one or the new.
+     */
+    private void cut(Segment s, long end, IoCallback done) {
+        int frame = options.frameBytes();
+        long keep = LogRecovery.ceilFrame(end, frame);
+        s.sizeBytes = keep;
+        s.handle.truncate(keep);
+        s.handle.fsync(err -> {
+            if (err != null || end % frame == 0) {
+                done.done(err);
+                return;
+            }
+            try {
+                long frameNo = end / frame;
+                byte[] old = new byte[frame];
+                int pos = 0;
+                while (pos < frame) {
+                    int n = s.handle.read(frameNo * frame + pos, old, pos, frame - pos);
+                    if (n < 0) {
+                        throw new StorageException(
+                                StorageException.Kind.CORRUPT, s.name + ": frame " + frameNo + " cut short");
+                    }
+                    pos += n;
+                }
+                int used = (int) (end - frameNo * frame) - FrameCodec.HEADER_BYTES;
+                FrameCodec.Slot slot = FrameCodec.classify(old, 0, frame, s.firstIndex, frameNo);
+                if (!(slot instanceof FrameCodec.Valid v) || v.usedBytes() < used) {
+                    throw new StorageException(
+                            StorageException.Kind.CORRUPT,
+                            s.name + ": frame " + frameNo + " to cut at payload byte " + used + " is " + slot);
+                }
+                if (v.usedBytes() == used) {
+                    done.done(null);
+                    return;
+                }
+                byte[] cutFrame = FrameCodec.cutFrame(old, frame, s.firstIndex, frameNo, used);
+                s.handle.write(frameNo * frame, cutFrame, 0, frame);
+                s.handle.fsync(done);
+            } catch (StorageException e) {
+                done.done(e);
+            }
+        });
     }
 
     /** Records the new first index in log_meta, then deletes the segments wholly before it. */

@@ -17,6 +17,15 @@ final class LogFixtures {
         return new LogEntry(index, term, type, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An entry whose body is {@code bodyBytes} long (spanning frames when large). */
+    static LogEntry bigEntry(long index, long term, int bodyBytes) {
+        byte[] body = new byte[bodyBytes];
+        for (int i = 0; i < bodyBytes; i++) {
+            body[i] = (byte) (index * 31 + term * 7 + i);
+        }
+        return new LogEntry(index, term, EntryType.DATA, body);
+    }
+
     static List<LogEntry> entries(long from, long to, long term) {
         List<LogEntry> out = new ArrayList<>();
         for (long i = from; i <= to; i++) {

@@ -4,6 +4,7 @@ import static io.raftsim.engine.storage.log.LogFixtures.entries;
 import static io.raftsim.engine.storage.log.LogFixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.raftsim.engine.spi.fs.StorageException;
 import io.raftsim.engine.spi.fs.memory.CrashMode;
 import io.raftsim.engine.spi.fs.memory.MemoryFsOptions;
 import io.raftsim.engine.storage.LogEntry;
@@ -17,9 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random appends, truncations, compactions and resets with crashes at random moments, checked
- * against a model: after every crash the recovered log must open (never CORRUPT: only torn
- * writes happened) and must equal a prefix of some state the log passed through since the last
- * acknowledged operation, keeping everything that all those states agreed on.
+ * against a model. Crashes lose the unsynced writes, or keep a torn prefix of them, or keep any
+ * subset of their sectors (a device writing back in any order). After every crash the recovered
+ * log must open (never CORRUPT: only torn writes happened) and must equal a prefix of some state
+ * the log passed through since the last acknowledged operation, keeping everything that all those
+ * states agreed on: no acknowledged entry is ever lost. Some crashes also flip a bit at rest in a
+ * segment file: recovery must then report CORRUPT (never return a log silently), and once the bit
+ * is flipped back it must recover as above.
+ *
+ * <p>{@code -Dlog.model.seeds=1000} sweeps more seeds than the CI default.
  */
 class SegmentedLogCrashModelTest {
     private record State(long first, List<LogEntry> entries) {
@@ -33,19 +40,22 @@ class SegmentedLogCrashModelTest {
     }
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(1, 30);
+        return LongStream.rangeClosed(1, Long.getLong("log.model.seeds", 40));
     }
 
     @ParameterizedTest
     @MethodSource("seeds")
     void recoveredLogIsAPrefixOfAStateSinceTheLastAcknowledgement(long seed) {
-        String repro = "repro: mvn -pl engine test -Dtest=SegmentedLogCrashModelTest (seed " + seed + ")";
+        String repro = "repro: mvn -pl engine test -Dtest=SegmentedLogCrashModelTest -Dlog.model.seeds=" + seed
+                + " (seed " + seed + ")";
         SplittableRandom rnd = new SplittableRandom(seed);
+        // frames of 64..512 bytes; the device sector is the frame or a multiple of it (atomic unit)
+        int frameBytes = 64 << rnd.nextInt(4);
         MemoryFsOptions opts = MemoryFsOptions.DEFAULT
-                .withSectorBytes(8 << rnd.nextInt(4))
+                .withSectorBytes(frameBytes << rnd.nextInt(2))
                 .withFsyncLatencyNanos(1 + rnd.nextInt(1000));
         MemoryEnv env = new MemoryEnv(opts, seed);
-        SegmentedLogOptions logOpts = new SegmentedLogOptions(256 + rnd.nextInt(1024));
+        SegmentedLogOptions logOpts = new SegmentedLogOptions(256 + rnd.nextInt(4096), frameBytes);
         SegmentedLog log = SegmentedLog.open(env.fs, "n/log", logOpts);
         List<State> states = new ArrayList<>(List.of(new State(1, List.of())));
         int[] acked = {0};
@@ -61,7 +71,10 @@ class SegmentedLogCrashModelTest {
                 if (rnd.nextInt(5) == 0) {
                     term++;
                 }
-                List<LogEntry> es = entries(cur.last() + 1, cur.last() + 1 + rnd.nextInt(5), term);
+                // now and then an entry larger than a frame, so records span frames
+                List<LogEntry> es = rnd.nextInt(8) == 0
+                        ? List.of(LogFixtures.bigEntry(cur.last() + 1, term, 1 + rnd.nextInt(3 * frameBytes)))
+                        : entries(cur.last() + 1, cur.last() + 1 + rnd.nextInt(5), term);
                 next.addAll(es);
                 after = new State(cur.first(), next);
                 log.append(es, ack(acked, opNo, repro));
@@ -111,7 +124,12 @@ class SegmentedLogCrashModelTest {
             String dir,
             SegmentedLogOptions logOpts,
             String repro) {
-        env.fs.crash(rnd.nextBoolean() ? CrashMode.TORN_PREFIX : CrashMode.LOSE_UNSYNCED);
+        CrashMode mode = CrashMode.values()[rnd.nextInt(CrashMode.values().length)];
+        env.fs.crash(mode);
+        repro += " (" + mode + ")";
+        if (rnd.nextInt(4) == 0) {
+            flipAtRestIsCorrupt(env, rnd, dir, logOpts, repro);
+        }
         SegmentedLog log = SegmentedLog.open(env.fs, dir, logOpts);
         State r = new State(log.firstIndex(), readAll(log));
         // Everything up to the lowest point any later operation cut the log to was durable and
@@ -131,6 +149,35 @@ class SegmentedLogCrashModelTest {
         }
         throw new AssertionError(repro + ": recovered log [" + r.first() + ".." + r.last() + "] matches no state since "
                 + "acknowledged op " + acked + ": " + why);
+    }
+
+    /**
+     * Flips one bit of a segment file at rest: every frame is either a hole or valid before the
+     * flip, so the flipped frame is damaged either way and recovery must say CORRUPT, never return
+     * a log. Then the bit is flipped back, as if the damage had been repaired.
+     */
+    private static void flipAtRestIsCorrupt(
+            MemoryEnv env, SplittableRandom rnd, String dir, SegmentedLogOptions logOpts, String repro) {
+        List<String> segs = env.fs.list(dir).stream()
+                .filter(f -> SegmentName.parse(f) != null)
+                .filter(f -> env.fs.durableSize(dir + "/" + f) > 0)
+                .toList();
+        if (segs.isEmpty()) {
+            return;
+        }
+        String path = dir + "/" + segs.get(rnd.nextInt(segs.size()));
+        long offset = rnd.nextLong(env.fs.durableSize(path));
+        int bit = rnd.nextInt(8);
+        env.fs.flipBit(path, offset, bit);
+        String where = repro + ": bit " + bit + " of byte " + offset + " of " + path + " flipped at rest";
+        try {
+            SegmentedLog opened = SegmentedLog.open(env.fs, dir, logOpts);
+            opened.close();
+            throw new AssertionError(where + ": recovery returned a log (" + opened.recoveryReport() + ")");
+        } catch (StorageException e) {
+            assertThat(e.kind()).as(where + ": " + e.getMessage()).isEqualTo(StorageException.Kind.CORRUPT);
+        }
+        env.fs.flipBit(path, offset, bit);
     }
 
     /** Null if {@code r} is a valid recovery towards state {@code s}, else why not. */

@@ -35,7 +35,7 @@ class SegmentedLogCrashTest {
     @Test
     void groupCommitSharesFsyncsAndRunsCallbacksInIssueOrder() {
         MemoryEnv env = new MemoryEnv(1);
-        SegmentedLog log = open(env);
+        SegmentedLog log = SegmentedLog.open(env.fs, DIR); // one segment: no roll-over barriers
         env.drain();
         long fsyncsBefore = env.fs.stats().fsyncs();
         List<Integer> order = new ArrayList<>();
@@ -73,50 +73,121 @@ class SegmentedLogCrashTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
-    void tornTailOfTheLastSegmentIsTruncatedAndAcknowledgedEntriesSurvive(long seed) {
+    void tornTailOfTheLastSegmentIsCutAndAcknowledgedEntriesSurvive(long seed) {
         String repro = "repro: mvn -pl engine test -Dtest=SegmentedLogCrashTest#tornTail* (seed " + seed + ")";
-        MemoryEnv env = new MemoryEnv(MemoryFsOptions.DEFAULT.withSectorBytes(16), seed);
-        SegmentedLog log = open(env);
+        // the device sector is one frame: the finest tearing the framing is built for
+        MemoryEnv env = new MemoryEnv(MemoryFsOptions.DEFAULT.withSectorBytes(512), seed);
+        SegmentedLog log = SegmentedLog.open(env.fs, DIR);
         assertThat(env.await(cb -> log.append(entries(1, 12, 1), cb))).isNull();
-        log.append(entries(13, 20, 2), e -> {});
-        log.append(entries(21, 25, 2), e -> {});
-        env.fs.crash(CrashMode.TORN_PREFIX);
+        List<LogEntry> unsynced = new ArrayList<>();
+        for (long i = 13; i <= 25; i++) {
+            unsynced.add(i % 3 == 0 ? LogFixtures.bigEntry(i, 2, 700 + (int) i) : LogFixtures.entry(i, 2));
+        }
+        log.append(unsynced.subList(0, 6), e -> {});
+        log.append(unsynced.subList(6, unsynced.size()), e -> {});
+        CrashMode mode = seed % 2 == 0 ? CrashMode.TORN_ANY_ORDER : CrashMode.TORN_PREFIX;
+        env.fs.crash(mode);
 
-        SegmentedLog reopened = open(env);
+        SegmentedLog reopened = SegmentedLog.open(env.fs, DIR);
         List<LogEntry> got = readAll(reopened);
         assertThat(reopened.lastIndex()).as(repro).isBetween(12L, 25L);
         assertThat(got.subList(0, 12)).as(repro).isEqualTo(entries(1, 12, 1));
-        List<LogEntry> expectedTail = new ArrayList<>(entries(13, 25, 2));
-        assertThat(got.subList(12, got.size())).as(repro).isEqualTo(expectedTail.subList(0, got.size() - 12));
-        // the recovered log accepts appends where it ends and survives another restart
+        assertThat(got.subList(12, got.size())).as(repro).isEqualTo(unsynced.subList(0, got.size() - 12));
+        // the recovered log accepts appends where it ends and survives more torn crashes
         long next = reopened.lastIndex() + 1;
         assertThat(env.await(cb -> reopened.append(entries(next, next + 2, 3), cb)))
                 .as(repro)
                 .isNull();
-        env.fs.crash(CrashMode.TORN_PREFIX);
-        SegmentedLog third = open(env);
-        assertThat(third.lastIndex()).as(repro).isEqualTo(next + 2);
-        assertThat(third.recoveryReport().tornTail()).as(repro).isNull();
+        reopened.append(List.of(LogFixtures.bigEntry(next + 3, 3, 1500)), e -> {});
+        env.fs.crash(mode);
+        SegmentedLog third = SegmentedLog.open(env.fs, DIR);
+        assertThat(third.lastIndex()).as(repro).isBetween(next + 2, next + 3);
+        List<LogEntry> all = readAll(third);
+        assertThat(all.subList(0, got.size())).as(repro).isEqualTo(got);
     }
 
     @Test
-    void aTornTailIsReported() {
-        MemoryEnv env = new MemoryEnv(MemoryFsOptions.DEFAULT.withSectorBytes(8), 3);
-        SegmentedLog log = open(env);
+    void anyOrderCrashLeavingAHoleBeforeValidFramesRecoversTheSyncedPrefix() {
+        MemoryEnv env = new MemoryEnv(12);
+        SegmentedLog log = SegmentedLog.open(env.fs, DIR);
+        assertThat(env.await(cb -> log.append(entries(1, 5, 1), cb))).isNull();
+        String file = DIR + "/" + SegmentName.openName(1);
+        long synced = env.fs.durableSize(file);
+        // an unsynced append of three frames; the crash keeps its last frame only
+        log.append(List.of(LogFixtures.bigEntry(6, 1, 1300)), e -> {});
+        byte[] framed = readFile(env, file);
+        log.close();
+        env.fs.crash(CrashMode.LOSE_UNSYNCED);
+        writeAt(
+                env,
+                file,
+                synced + 2 * 512,
+                java.util.Arrays.copyOfRange(framed, (int) synced + 1024, (int) synced + 1536));
+        assertThat(env.fs.durableSize(file)).isEqualTo(synced + 3 * 512);
+
+        SegmentedLog reopened = SegmentedLog.open(env.fs, DIR);
+        assertThat(readAll(reopened)).isEqualTo(entries(1, 5, 1));
+        RecoveryReport.TornTail torn = reopened.recoveryReport().tornTail();
+        assertThat(torn).isNotNull();
+        assertThat(torn.reason()).contains("1 landed frame(s) after it");
+        // the cut is made durable before the next append writes there: no stale frame comes back
+        assertThat(env.await(cb -> reopened.append(entries(6, 7, 2), cb))).isNull();
+        assertThat(env.fs.durableSize(file)).isEqualTo(synced + 512);
+        env.fs.crash(CrashMode.LOSE_UNSYNCED);
+        SegmentedLog third = SegmentedLog.open(env.fs, DIR);
+        assertThat(third.recoveryReport().tornTail()).isNull();
+        List<LogEntry> expected = new ArrayList<>(entries(1, 5, 1));
+        expected.addAll(entries(6, 7, 2));
+        assertThat(readAll(third)).isEqualTo(expected);
+    }
+
+    @Test
+    void aTornRecordSpanningFramesIsCutAtItsStart() {
+        MemoryEnv env = new MemoryEnv(3);
+        SegmentedLog log = SegmentedLog.open(env.fs, DIR);
         assertThat(env.await(cb -> log.append(entries(1, 3, 1), cb))).isNull();
-        log.append(entries(4, 4, 1), e -> {});
-        // keep a torn prefix of the single unsynced record: crash with TORN_PREFIX until the
-        // seeded choice cuts it mid-record (deterministic for this seed)
-        env.fs.crash(CrashMode.TORN_PREFIX);
-        SegmentedLog reopened = open(env);
-        if (reopened.lastIndex() == 3 && reopened.recoveryReport().tornTail() == null) {
-            throw new AssertionError("seed 3 must tear the record: pick another seed if the FS model changed");
-        }
+        String file = DIR + "/" + SegmentName.openName(1);
+        long synced = env.fs.durableSize(file);
+        log.append(List.of(LogFixtures.entry(4, 1), LogFixtures.bigEntry(5, 1, 900)), e -> {});
+        byte[] framed = readFile(env, file);
+        log.close();
+        env.fs.crash(CrashMode.LOSE_UNSYNCED);
+        // only the first frame of the append lands: entry 4 whole, entry 5 cut short
+        writeAt(env, file, synced, java.util.Arrays.copyOfRange(framed, (int) synced, (int) synced + 512));
+
+        SegmentedLog reopened = SegmentedLog.open(env.fs, DIR);
+        assertThat(reopened.lastIndex()).isEqualTo(4);
         RecoveryReport.TornTail torn = reopened.recoveryReport().tornTail();
         assertThat(torn).isNotNull();
         assertThat(torn.file()).isEqualTo(SegmentName.openName(1));
+        assertThat(torn.reason()).contains("record of index 5 cut short");
         assertThat(torn.droppedBytes()).isPositive();
-        assertThat(reopened.lastIndex()).isEqualTo(3);
+        // the cut rewrote the frame holding entry 4 to end there; entry 5 can be appended again
+        assertThat(env.await(cb -> reopened.append(List.of(LogFixtures.bigEntry(5, 2, 900)), cb)))
+                .isNull();
+        env.fs.crash(CrashMode.TORN_ANY_ORDER);
+        SegmentedLog third = SegmentedLog.open(env.fs, DIR);
+        assertThat(third.recoveryReport().tornTail()).isNull();
+        assertThat(readAll(third).get(4)).isEqualTo(LogFixtures.bigEntry(5, 2, 900));
+    }
+
+    private static byte[] readFile(MemoryEnv env, String file) {
+        try (var h = env.fs.open(file, false)) {
+            byte[] out = new byte[(int) h.size()];
+            int pos = 0;
+            while (pos < out.length) {
+                pos += h.read(pos, out, pos, out.length - pos);
+            }
+            return out;
+        }
+    }
+
+    private static void writeAt(MemoryEnv env, String file, long offset, byte[] bytes) {
+        try (var h = env.fs.open(file, false)) {
+            h.write(offset, bytes, 0, bytes.length);
+            h.fsync(err -> assertThat(err).isNull());
+        }
+        env.drain();
     }
 
     @Test
@@ -138,15 +209,41 @@ class SegmentedLogCrashTest {
     }
 
     @Test
-    void badRecordFollowedByValidOnesInTheLastSegmentIsCorrupt() {
+    void bitFlipInAMiddleRecordOfTheLastSegmentIsCorrupt() {
         MemoryEnv env = new MemoryEnv(5);
         SegmentedLog log = open(env);
         assertThat(env.await(cb -> log.append(entries(1, 8, 1), cb))).isNull();
         log.close();
         // a flip in the body of the second record: records 3..8 after it are valid
-        int offset = RecordCodec.recordBytes(LogFixtures.entry(1, 1)) + RecordCodec.HEADER_BYTES + 2;
+        int offset = FrameCodec.HEADER_BYTES
+                + RecordCodec.recordBytes(LogFixtures.entry(1, 1))
+                + RecordCodec.HEADER_BYTES
+                + 2;
         env.fs.flipBit(DIR + "/" + SegmentName.openName(1), offset, 0);
-        assertCorrupt(() -> open(env), "a valid record follows");
+        assertCorrupt(() -> open(env), "damaged at rest");
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void bitFlipInTheLastRecordOfASyncedLogIsCorruptNeverATornTail(long seed) {
+        String repro =
+                "repro: mvn -pl engine test -Dtest=SegmentedLogCrashTest#bitFlipInTheLastRecord* (seed " + seed + ")";
+        MemoryEnv env = new MemoryEnv(seed);
+        SegmentedLog log = SegmentedLog.open(env.fs, DIR);
+        assertThat(env.await(cb -> log.append(entries(1, 6, 1), cb))).isNull();
+        LogEntry last = LogFixtures.bigEntry(7, 1, (int) (seed * 37 % 1500) + 1);
+        assertThat(env.await(cb -> log.append(List.of(last), cb))).isNull();
+        log.close();
+        // entries 1..6 fill frame 0; the last append's frames follow, and every byte of them,
+        // padding included, is synced data
+        String file = DIR + "/" + SegmentName.openName(1);
+        long size = env.fs.durableSize(file);
+        assertThat(size).as(repro).isGreaterThan(512);
+        long offset = 512 + seed * 7919 % (size - 512);
+        env.fs.flipBit(DIR + "/" + SegmentName.openName(1), offset, (int) (seed % 8));
+        assertCorrupt(() -> SegmentedLog.open(env.fs, DIR), "damaged at rest");
+        env.fs.flipBit(DIR + "/" + SegmentName.openName(1), offset, (int) (seed % 8));
+        assertThat(SegmentedLog.open(env.fs, DIR).lastIndex()).as(repro).isEqualTo(7);
     }
 
     @Test
@@ -154,7 +251,7 @@ class SegmentedLogCrashTest {
         MemoryEnv env = new MemoryEnv(6);
         SegmentedLog log = open(env);
         assertThat(env.await(cb -> log.append(entries(1, 8, 1), cb))).isNull();
-        env.fs.flipBit(DIR + "/" + SegmentName.openName(1), RecordCodec.HEADER_BYTES + 1, 5);
+        env.fs.flipBit(DIR + "/" + SegmentName.openName(1), FrameCodec.HEADER_BYTES + RecordCodec.HEADER_BYTES + 1, 5);
         assertCorrupt(() -> log.entry(1), "record 1@1");
         assertThatThrownBy(log::lastIndex).isInstanceOf(StorageException.class).hasMessageContaining("refuses");
     }
@@ -216,7 +313,7 @@ class SegmentedLogCrashTest {
     void crashDuringTruncateSuffixLeavesEitherTheOldOrTheNewLog(long seed) {
         String repro = "repro: mvn -pl engine test -Dtest=SegmentedLogCrashTest#crashDuringTruncateSuffix* (seed "
                 + seed + ")";
-        MemoryEnv env = new MemoryEnv(MemoryFsOptions.DEFAULT.withSectorBytes(32), seed);
+        MemoryEnv env = new MemoryEnv(MemoryFsOptions.DEFAULT.withSectorBytes(512), seed);
         SegmentedLog log = open(env);
         for (long i = 1; i <= 80; i += 8) {
             long from = i;
@@ -230,7 +327,7 @@ class SegmentedLogCrashTest {
         for (int i = 0; i < steps; i++) {
             env.clock.runNext();
         }
-        env.fs.crash(CrashMode.TORN_PREFIX);
+        env.fs.crash(seed % 2 == 0 ? CrashMode.TORN_ANY_ORDER : CrashMode.TORN_PREFIX);
         SegmentedLog reopened = open(env);
         List<LogEntry> got = readAll(reopened);
         List<LogEntry> oldLog = entries(1, 80, 1);
@@ -261,7 +358,23 @@ class SegmentedLogCrashTest {
         env.fs.misdirectNextWrite(DIR + "/" + SegmentName.openName(1), 64);
         assertThat(env.await(cb -> log.append(entries(5, 6, 1), cb))).isNull();
         env.fs.crash(CrashMode.LOSE_UNSYNCED);
-        // the durable file has a zero-filled hole where records 5 and 6 belonged, valid records after it
-        assertCorrupt(() -> open(env), "a valid record follows");
+        // the frame landed 64 bytes off: neither slot it straddles checks
+        assertCorrupt(() -> open(env), "damaged at rest");
+    }
+
+    @Test
+    void aSectorAlignedMisdirectedWriteOverSyncedFramesIsCorrupt() {
+        MemoryEnv env = new MemoryEnv(13);
+        SegmentedLog log = SegmentedLog.open(env.fs, DIR);
+        for (long i = 1; i <= 20; i += 4) {
+            long from = i;
+            assertThat(env.await(cb -> log.append(entries(from, from + 3, 1), cb)))
+                    .isNull();
+        }
+        // the next append lands two frames back, over synced frames, as a whole valid frame
+        env.fs.misdirectNextWrite(DIR + "/" + SegmentName.openName(1), -2 * 512);
+        assertThat(env.await(cb -> log.append(entries(21, 22, 1), cb))).isNull();
+        env.fs.crash(CrashMode.LOSE_UNSYNCED);
+        assertCorrupt(() -> SegmentedLog.open(env.fs, DIR), "misdirected frame");
     }
 }

@@ -204,20 +204,30 @@ class SegmentedLogTest {
             SegmentedLog log = open(env);
             assertThat(env.await(cb -> log.append(entries(1, 9, 1), cb))).isNull();
             env.run(log::close);
-            // what a crash in the middle of an append leaves: the first bytes of the next record
-            byte[] partial = RecordCodec.encode(List.of(entry(10, 1)));
+            // what a crash in the middle of an append leaves: the first frame of a two-frame
+            // append, whose second record is cut short at the frame's end
             String file = DIR + "/" + SegmentName.openName(1);
+            long size = env.call(() -> {
+                try (var h = env.fs().open(file, false)) {
+                    return h.size();
+                }
+            });
+            byte[] records = RecordCodec.encode(List.of(entry(10, 1), LogFixtures.bigEntry(11, 1, 700)));
+            byte[] framed = FrameCodec.frame(records, 1, size / 512, 512);
             env.run(() -> {
                 try (var h = env.fs().open(file, false)) {
-                    h.write(h.size(), partial, 0, partial.length - 5);
+                    h.write(size, framed, 0, 512);
                 }
             });
             SegmentedLog reopened = open(env);
             assertThat(reopened.recoveryReport().tornTail()).isNotNull();
-            assertThat(reopened.recoveryReport().tornTail().droppedBytes()).isEqualTo(partial.length - 5);
-            assertThat(env.call(() -> readAll(reopened))).isEqualTo(entries(1, 9, 1));
-            assertThat(env.await(cb -> reopened.append(entries(10, 12, 2), cb))).isNull();
+            assertThat(reopened.recoveryReport().tornTail().reason()).contains("record of index 11 cut short");
+            assertThat(env.call(() -> readAll(reopened))).isEqualTo(entries(1, 10, 1));
             env.run(reopened::close);
+            SegmentedLog again = open(env);
+            assertThat(env.await(cb -> again.truncateSuffix(9, cb))).isNull();
+            assertThat(env.await(cb -> again.append(entries(10, 12, 2), cb))).isNull();
+            env.run(again::close);
             SegmentedLog third = open(env);
             assertThat(third.recoveryReport().tornTail()).isNull();
             assertThat(env.call(third::lastIndex)).isEqualTo(12);

@@ -80,27 +80,22 @@ final class Inode implements FsNode {
     }
 
     /**
-     * A crash: the page cache is gone. {@code survivingUnits} of the pending ops, split into
-     * sector-sized units in issue order, reach the disk first (a torn prefix); 0 loses them all.
+     * A crash: the page cache is gone. The pending ops, split into sector-sized units in issue
+     * order, reach the disk where {@code survives[unit]} is set (a torn prefix, or any subset for
+     * a device that writes back in any order); units are applied in issue order.
      */
-    void crash(int survivingUnits, int sectorBytes) {
-        int left = survivingUnits;
+    void crash(boolean[] survives, int sectorBytes) {
+        int unitNo = 0;
         for (PendingOp op : pending) {
-            if (left == 0) {
-                break;
-            }
             if (op instanceof PendingOp.Write w) {
                 for (long[] unit : sectorUnits(w, sectorBytes)) {
-                    if (left == 0) {
-                        break;
+                    if (survives[unitNo++]) {
+                        byte[] part = Arrays.copyOfRange(
+                                w.bytes(), (int) (unit[0] - w.offset()), (int) (unit[0] - w.offset() + unit[1]));
+                        applyToDurable(new PendingOp.Write(w.seq(), unit[0], part));
                     }
-                    left--;
-                    byte[] part = Arrays.copyOfRange(
-                            w.bytes(), (int) (unit[0] - w.offset()), (int) (unit[0] - w.offset() + unit[1]));
-                    applyToDurable(new PendingOp.Write(w.seq(), unit[0], part));
                 }
-            } else {
-                left--;
+            } else if (survives[unitNo++]) {
                 applyToDurable(op);
             }
         }

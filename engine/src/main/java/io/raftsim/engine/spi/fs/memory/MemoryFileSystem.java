@@ -167,7 +167,8 @@ public final class MemoryFileSystem implements FileSystem {
     /**
      * The process dies: every open handle becomes unusable, pending fsync and directory-sync
      * completions never run, and each directory and file reverts to its durable state (plus, with
-     * {@link CrashMode#TORN_PREFIX}, a seeded torn prefix of each file's unsynced writes).
+     * {@link CrashMode#TORN_PREFIX}, a seeded torn prefix of each file's unsynced writes; with
+     * {@link CrashMode#TORN_ANY_ORDER}, a seeded subset of their sector-sized units).
      */
     public void crash(CrashMode mode) {
         Objects.requireNonNull(mode, "mode");
@@ -188,10 +189,16 @@ public final class MemoryFileSystem implements FileSystem {
                     continue;
                 }
                 seen.add(inode);
-                int units = mode == CrashMode.TORN_PREFIX
-                        ? random.nextInt(inode.pendingUnits(options.sectorBytes()) + 1)
-                        : 0;
-                inode.crash(units, options.sectorBytes());
+                int total = inode.pendingUnits(options.sectorBytes());
+                boolean[] survives = new boolean[total];
+                if (mode == CrashMode.TORN_PREFIX) {
+                    java.util.Arrays.fill(survives, 0, random.nextInt(total + 1), true);
+                } else if (mode == CrashMode.TORN_ANY_ORDER) {
+                    for (int u = 0; u < total; u++) {
+                        survives[u] = random.nextBoolean();
+                    }
+                }
+                inode.crash(survives, options.sectorBytes());
             }
         }
     }
