@@ -41,7 +41,7 @@ public final class Cluster {
      * The clock drift per election timeout that lease reads assume (the lease lasts the election
      * timeout minus this). Below the smallest election timeout the swarm draws (150 ms).
      */
-    static final long LEASE_CLOCK_DRIFT_MS = 50;
+    public static final long LEASE_CLOCK_DRIFT_MS = 50;
     /**
      * InstallSnapshot chunk size: far below the store's snapshot size (a few hundred bytes to a few
      * KB), so every install is a multi-chunk copy whose pieces the nemesis can drop, delay or cut.
@@ -65,6 +65,7 @@ public final class Cluster {
     private final io.raftsim.sim.RandomStream crashRnd;
     private long restarts;
     private long failedStarts;
+    private String firstStartFailure;
     private long snapshotsInstalled;
 
     public Cluster(Simulation sim, int n, EngineKnobs knobs, InvariantMonitor monitor, boolean unsafeAckBeforeFsync) {
@@ -160,6 +161,11 @@ public final class Cluster {
     /** Restarts that failed because the node's storage could not be read (it stays down). */
     public long failedStarts() {
         return failedStarts;
+    }
+
+    /** The first restart that found its storage unreadable: node, time and the engine's reason; or null. */
+    public String firstStartFailure() {
+        return firstStartFailure;
     }
 
     /**
@@ -261,6 +267,9 @@ public final class Cluster {
             p.nextIncarnation();
             net.crash(p.endpoint);
             p.startFailure = sim.nowNs() / 1_000_000 + " ms: " + e.getMessage();
+            if (firstStartFailure == null) {
+                firstStartFailure = "n" + p.index + " at " + p.startFailure;
+            }
             noteRole(p, "START_FAILED", p.lastTerm);
         }
         afterNodeEvent(p);

@@ -233,7 +233,8 @@ public final class RunDriver {
         return new Failure(
                 Failure.Kind.LIVENESS,
                 "restart-durability: " + cluster.failedStarts() + " restart(s) found the node's own storage unreadable"
-                        + " although no fault damaged data at rest (no bit-flip or read-error fired)");
+                        + " although no fault damaged data at rest (no bit-flip or read-error fired); first: "
+                        + cluster.firstStartFailure());
     }
 
     /**
