@@ -65,6 +65,9 @@ public final class Cluster {
     private final io.raftsim.sim.RandomStream crashRnd;
     private long restarts;
     private long failedStarts;
+    /** Per node, the highest term it put on the wire (PreVote aside): its restarts must recover at least that. */
+    private final long[] maxTermSent;
+
     private String firstStartFailure;
     private long snapshotsInstalled;
 
@@ -90,6 +93,7 @@ public final class Cluster {
         this.unsafeAckBeforeFsync = unsafeAckBeforeFsync;
         this.net = new SimNetwork<>(sim, defaultLink());
         this.procs = new NodeProcess[n];
+        this.maxTermSent = new long[n];
         this.crashRnd = sim.random("crash.mode");
         PeerId[] peers = new PeerId[n];
         // Each machine's disk has its own fsync latency, 1 to 30 ms: slow disks widen the window
@@ -258,6 +262,7 @@ public final class Cluster {
             p.fsm = fsm;
             node.start();
             p.node = node;
+            monitor.onRecoveredTerm(i, node.describe().term(), maxTermSent[i]);
         } catch (StorageException e) {
             // Unreadable storage (a flipped bit, a read error): braft refuses to start; so do we.
             failedStarts++;
@@ -409,6 +414,11 @@ public final class Cluster {
         @Override
         public void send(PeerId to, RaftMessage message) {
             NodeProcess target = procs[indexOf(to)];
+            // PreVote carries a prospective term that is never persisted (dissertation §9.6).
+            if (!(message instanceof io.raftsim.engine.message.PreVoteRequest
+                    || message instanceof io.raftsim.engine.message.PreVoteResponse)) {
+                maxTermSent[from.index] = Math.max(maxTermSent[from.index], message.term());
+            }
             long digest = StableHash.combine(
                     StableHash.of(message.getClass().getSimpleName()),
                     StableHash.combine(message.term(), message.sizeBytes()));
