@@ -455,7 +455,7 @@ public final class JdkMutantRunner {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         String l = nl < 0 ? s : s.substring(0, nl);
-        return l.length() > 160 ? l.substring(0, 160) + "..." : l;
+        return l.length() > 300 ? l.substring(0, 300) + "..." : l;
     }
 
     /** Copies the source tree, without build outputs, VCS data, or run outputs. */
