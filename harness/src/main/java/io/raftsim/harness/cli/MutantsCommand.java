@@ -53,6 +53,13 @@ public final class MutantsCommand implements Callable<Integer> {
                     + " --nemesis kill,isolate-leader\"")
     String fuzzArgs;
 
+    @Option(
+            names = "--shrink-budget",
+            defaultValue = "90s",
+            description = "wall time raftsim shrink gets on each caught mutant's first failing seed (the table's"
+                    + " shrunk size); none to skip. Default: ${DEFAULT-VALUE}.")
+    String shrinkBudget;
+
     @Option(names = "--keep", description = "keep each mutant's work directory")
     boolean keep;
 
@@ -84,26 +91,35 @@ public final class MutantsCommand implements Callable<Integer> {
                         keep,
                         fuzzArgs.isBlank()
                                 ? List.of()
-                                : Arrays.asList(fuzzArgs.trim().split("\\s+"))),
+                                : Arrays.asList(fuzzArgs.trim().split("\\s+")),
+                        shrinkBudget.equals("none") ? "" : shrinkBudget),
                 line -> System.out.println("  " + line));
-        JdkMutantRunner.Baseline baseline = runner.baseline();
-        System.out.println("  baseline (unpatched): " + baseline.summary()
-                + (baseline.failures().isEmpty() ? "" : "; failing seeds " + baseline.seeds()));
         List<MutantResult> results = new ArrayList<>();
-        for (Mutant m : corpus) {
-            MutantResult r = runner.run(m, baseline);
-            System.out.println(
-                    "  " + m.name() + ": " + (r.caught() ? "caught" : "NOT caught") + " (" + r.detail() + ")");
-            results.add(r);
+        try {
+            for (Mutant m : corpus) {
+                MutantResult r = runner.run(m);
+                System.out.println("  " + m.name() + ": " + (r.caught() ? "caught" : "NOT caught") + " (" + r.detail()
+                        + ")" + (r.caught() ? " shrunk " + r.shrunkSize() : ""));
+                results.add(r);
+            }
+        } finally {
+            runner.cleanUp();
         }
-        String table = "baseline (unpatched source, same seeds): " + baseline.summary() + "\n"
-                + baseline.failures().stream()
-                        .map(f -> "  seed " + f.seed() + " fails unpatched: " + f.kind() + ": " + f.detail() + "\n")
-                        .reduce("", String::concat)
-                + MutantTable.text(results);
+        StringBuilder table = new StringBuilder();
+        runner.baselines().forEach((campaign, baseline) -> {
+            table.append("baseline (unpatched source, same seeds, campaign ")
+                    .append(campaign)
+                    .append("): ")
+                    .append(baseline.summary())
+                    .append('\n');
+            baseline.failures()
+                    .forEach(f -> table.append(
+                            "  seed " + f.seed() + " fails unpatched: " + f.kind() + ": " + f.detail() + "\n"));
+        });
+        table.append(MutantTable.text(results));
         System.out.println();
         System.out.print(table);
-        AtomicFiles.write(out.resolve("mutants.txt"), table);
+        AtomicFiles.write(out.resolve("mutants.txt"), table.toString());
         return results.stream().allMatch(MutantResult::caught) ? RaftsimCli.EXIT_VALID : RaftsimCli.EXIT_VIOLATION;
     }
 }

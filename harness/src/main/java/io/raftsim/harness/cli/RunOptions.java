@@ -44,7 +44,8 @@ final class RunOptions {
             defaultValue = "read-index",
             description = "How clients read: log (through the raft log), read-index (ReadIndex, then the local store),"
                     + " lease (leader lease; assumes clock drift below 50 ms per election timeout, so clock"
-                    + " faults are held back). Default: ${DEFAULT-VALUE}.")
+                    + " offsets and jumps are held back and clock drifts kept within that bound)."
+                    + " Default: ${DEFAULT-VALUE}.")
     String readMode;
 
     @Option(

@@ -43,7 +43,7 @@ public final class Cluster {
      * The clock drift per election timeout that lease reads assume (the lease lasts the election
      * timeout minus this). Below the smallest election timeout the swarm draws (150 ms).
      */
-    static final long LEASE_CLOCK_DRIFT_MS = 50;
+    public static final long LEASE_CLOCK_DRIFT_MS = 50;
     /**
      * InstallSnapshot chunk size: far below the store's snapshot size (a few hundred bytes to a few
      * KB), so every install is a multi-chunk copy whose pieces the nemesis can drop, delay or cut.
@@ -69,7 +69,10 @@ public final class Cluster {
     private long failedStarts;
     /** Failed restarts per node index. */
     private final java.util.TreeMap<Integer, Long> failedStartsByNode = new java.util.TreeMap<>();
+    /** Per node, the highest term it put on the wire (PreVote aside): its restarts must recover at least that. */
+    private final long[] maxTermSent;
 
+    private String firstStartFailure;
     private long snapshotsInstalled;
     private long snapshotChunkBytesSent;
     private EngineTuning tuning = EngineTuning.DEFAULT;
@@ -96,6 +99,7 @@ public final class Cluster {
         this.unsafeAckBeforeFsync = unsafeAckBeforeFsync;
         this.net = new SimNetwork<>(sim, defaultLink());
         this.procs = new NodeProcess[n];
+        this.maxTermSent = new long[n];
         this.crashRnd = sim.random("crash.mode");
         PeerId[] peers = new PeerId[n];
         // Each machine's disk has its own fsync latency, 1 to 30 ms: slow disks widen the window
@@ -187,6 +191,11 @@ public final class Cluster {
     /** {@link #failedStarts()} per node index (nodes that never failed to start are absent). */
     public java.util.SortedMap<Integer, Long> failedStartsByNode() {
         return java.util.Collections.unmodifiableSortedMap(failedStartsByNode);
+    }
+
+    /** The first restart that found its storage unreadable: node, time and the engine's reason; or null. */
+    public String firstStartFailure() {
+        return firstStartFailure;
     }
 
     /**
@@ -283,6 +292,7 @@ public final class Cluster {
             p.fsm = fsm;
             node.start();
             p.node = node;
+            monitor.onRecoveredTerm(i, node.describe().term(), maxTermSent[i]);
         } catch (StorageException e) {
             // Unreadable storage (a flipped bit, a read error): braft refuses to start; so do we.
             failedStarts++;
@@ -293,6 +303,9 @@ public final class Cluster {
             p.nextIncarnation();
             net.crash(p.endpoint);
             p.startFailure = sim.nowNs() / 1_000_000 + " ms: " + e.getMessage();
+            if (firstStartFailure == null) {
+                firstStartFailure = "n" + p.index + " at " + p.startFailure;
+            }
             noteRole(p, "START_FAILED", p.lastTerm);
         }
         afterNodeEvent(p);
@@ -432,6 +445,11 @@ public final class Cluster {
         @Override
         public void send(PeerId to, RaftMessage message) {
             NodeProcess target = procs[indexOf(to)];
+            // PreVote carries a prospective term that is never persisted (dissertation §9.6).
+            if (!(message instanceof io.raftsim.engine.message.PreVoteRequest
+                    || message instanceof io.raftsim.engine.message.PreVoteResponse)) {
+                maxTermSent[from.index] = Math.max(maxTermSent[from.index], message.term());
+            }
             long digest = StableHash.combine(
                     StableHash.of(message.getClass().getSimpleName()),
                     StableHash.combine(message.term(), message.sizeBytes()));

@@ -136,6 +136,9 @@ public final class NemesisDriver {
                     cluster.restart(node);
                 }
             });
+        } else if (f instanceof io.raftsim.workload.nemesis.LeaderChurn c) {
+            new LeaderChurnDriver(cluster, c, e.endMs(), () -> healed).start();
+            later(e, () -> {});
         } else if (f instanceof Pause p) {
             cluster.pause(p.node());
             later(e, () -> cluster.resume(p.node()));

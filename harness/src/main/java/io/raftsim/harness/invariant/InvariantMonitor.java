@@ -157,6 +157,21 @@ public final class InvariantMonitor {
         logs[node].reset(nextIndex);
     }
 
+    /**
+     * The node restarted with {@code recoveredTerm} from its meta storage, having sent messages of
+     * terms up to {@code maxTermSent} before. Raft's persistent state (currentTerm, votedFor) is
+     * "updated on stable storage before responding to RPCs" (the Raft paper, Figure 2): whatever term
+     * a node told others must survive its crash, or it can vote twice in a term it already voted in.
+     */
+    public void onRecoveredTerm(int node, long recoveredTerm, long maxTermSent) {
+        if (recoveredTerm < maxTermSent) {
+            throw new InvariantViolation(
+                    "term-durability",
+                    "node " + node + " restarted in term " + recoveredTerm + " although it had sent messages of term "
+                            + maxTermSent + " before it crashed: its term and vote were not durable when it sent them");
+        }
+    }
+
     /** The node restarted: its mirror is rebuilt from what its storage recovered. */
     public void onRestart(int node, List<LogEntry> recovered, long firstIndex) {
         logs[node].reset(firstIndex);

@@ -33,6 +33,9 @@ public final class JdkMutantRunner {
      * @param mvnArgs Maven arguments before the goals, e.g. {@code -B -q -o}
      * @param fuzzTime simulated time per fuzz seed ({@code --time})
      * @param timeoutMinutes wall-clock bound of each build and each campaign
+     * @param fuzzArgs extra fuzz options for every campaign (a mutant's own options override them)
+     * @param shrinkBudget wall time {@code raftsim shrink} gets on a caught mutant's first failing
+     *     seed (e.g. {@code 90s}); empty to skip shrinking
      */
     public record Options(
             Path sourceRoot,
@@ -43,7 +46,8 @@ public final class JdkMutantRunner {
             List<String> mvnArgs,
             long timeoutMinutes,
             boolean keep,
-            List<String> fuzzArgs) {
+            List<String> fuzzArgs,
+            String shrinkBudget) {
         public Options {
             fuzzArgs = List.copyOf(fuzzArgs);
         }
@@ -69,23 +73,87 @@ public final class JdkMutantRunner {
         }
     }
 
-    /** Builds the unpatched source and fuzzes it over the same seeds: the control group. */
-    public Baseline baseline() {
-        Path work = prepare("baseline");
-        try {
-            Path jar = build("baseline", work);
-            if (jar == null) {
-                throw new IllegalStateException(
-                        "the unpatched source does not build: " + tail(work.resolve("build.log")));
-            }
-            List<SeedFailure> failures = new ArrayList<>();
-            String summary = fuzz("baseline", work, jar, failures);
-            return new Baseline(failures, summary);
-        } finally {
-            if (!o.keep()) {
-                deleteTree(work);
+    /** Baselines already run, by campaign options ("-" for the default campaign). */
+    private final java.util.Map<String, Baseline> baselines = new java.util.TreeMap<>();
+
+    /** The control group of {@code m}'s campaign: run once per distinct set of campaign options. */
+    public Baseline baselineFor(Mutant m) {
+        Baseline b = baselines.get(m.campaign());
+        if (b == null) {
+            b = baseline(m.campaignArgs());
+            baselines.put(m.campaign(), b);
+        }
+        return b;
+    }
+
+    /** Every baseline run so far, by campaign options. */
+    public java.util.Map<String, Baseline> baselines() {
+        return java.util.Collections.unmodifiableMap(baselines);
+    }
+
+    /**
+     * The fuzz options of a campaign: the global ones, less those the mutant's own options set
+     * again (Picocli refuses an option given twice), then the mutant's.
+     */
+    static List<String> mergeArgs(List<String> global, List<String> own) {
+        java.util.Set<String> overridden = new java.util.TreeSet<>();
+        for (String a : own) {
+            if (a.startsWith("--")) {
+                overridden.add(a.contains("=") ? a.substring(0, a.indexOf('=')) : a);
             }
         }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < global.size(); i++) {
+            String a = global.get(i);
+            String opt = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (a.startsWith("--") && overridden.contains(opt)) {
+                boolean takesValue = !a.contains("=")
+                        && i + 1 < global.size()
+                        && !global.get(i + 1).startsWith("--");
+                if (takesValue) {
+                    i++;
+                }
+                continue;
+            }
+            out.add(a);
+        }
+        out.addAll(own);
+        return out;
+    }
+
+    /** The unpatched source's build, shared by every campaign's baseline; null until first needed. */
+    private Path baselineWork;
+
+    private Path baselineJar;
+
+    /**
+     * Builds the unpatched source (once) and fuzzes it over the same seeds with the campaign's
+     * options: the control group.
+     */
+    private Baseline baseline(List<String> campaignArgs) {
+        String name = campaignArgs.isEmpty() ? "baseline" : "baseline (" + String.join(" ", campaignArgs) + ")";
+        if (baselineJar == null) {
+            baselineWork = prepare("baseline");
+            baselineJar = build("baseline", baselineWork);
+            if (baselineJar == null) {
+                throw new IllegalStateException(
+                        "the unpatched source does not build: " + tail(baselineWork.resolve("build.log")));
+            }
+        }
+        List<SeedFailure> failures = new ArrayList<>();
+        String summary =
+                fuzz(name, baselineWork, baselineJar, failures, campaignArgs, "fuzz-" + (baselines.size() + 1));
+        log.accept(name + ": " + summary);
+        return new Baseline(failures, summary);
+    }
+
+    /** Deletes the baseline build (unless {@link Options#keep()}); call once every mutant ran. */
+    public void cleanUp() {
+        if (baselineWork != null && !o.keep()) {
+            deleteTree(baselineWork);
+        }
+        baselineWork = null;
+        baselineJar = null;
     }
 
     /** A fresh copy of the source tree in a temp directory. */
@@ -131,26 +199,50 @@ public final class JdkMutantRunner {
         return rc == 0 && Files.isRegularFile(jar) ? jar : null;
     }
 
-    public MutantResult run(Mutant m, Baseline baseline) {
+    public MutantResult run(Mutant m) {
+        Baseline baseline = baselineFor(m);
         Path work = prepare(m.name());
         try {
             int rc = exec(
                     work, List.of("git", "apply", m.patch().toAbsolutePath().toString()), work.resolve("apply.log"));
             if (rc != 0) {
                 return new MutantResult(
-                        m.name(), false, -1, "-", "-", "patch does not apply: " + tail(work.resolve("apply.log")));
+                        m.name(),
+                        false,
+                        -1,
+                        "-",
+                        "-",
+                        "patch does not apply: " + tail(work.resolve("apply.log")),
+                        m.campaign(),
+                        "-");
             }
             Path jar = build(m.name(), work);
             if (jar == null) {
                 return new MutantResult(
-                        m.name(), false, -1, "-", "-", "build failed: " + tail(work.resolve("build.log")));
+                        m.name(),
+                        false,
+                        -1,
+                        "-",
+                        "-",
+                        "build failed: " + tail(work.resolve("build.log")),
+                        m.campaign(),
+                        "-");
             }
             List<SeedFailure> failures = new ArrayList<>();
-            String summary = fuzz(m.name(), work, jar, failures);
+            String summary = fuzz(m.name(), work, jar, failures, m.campaignArgs(), "fuzz");
             java.util.Set<Long> control = baseline.seeds();
             for (SeedFailure f : failures) {
                 if (!control.contains(f.seed())) {
-                    return new MutantResult(m.name(), true, f.seed() - o.firstSeed() + 1, "fuzz", f.kind(), f.detail());
+                    MutantResult caught = new MutantResult(
+                            m.name(),
+                            true,
+                            f.seed() - o.firstSeed() + 1,
+                            "fuzz",
+                            f.kind(),
+                            "seed " + f.seed() + ": " + f.detail(),
+                            m.campaign(),
+                            "-");
+                    return caught.withShrunkSize(shrink(m, work, jar, f.seed()));
                 }
             }
             MutantResult fuzz = new MutantResult(
@@ -159,7 +251,9 @@ public final class JdkMutantRunner {
                     -1,
                     "-",
                     "-",
-                    summary + (failures.isEmpty() ? "" : "; every failing seed fails unpatched too"));
+                    summary + (failures.isEmpty() ? "" : "; every failing seed fails unpatched too"),
+                    m.campaign(),
+                    "-");
             MutantResult guard = preVoteGuard(m, work, jar, fuzz);
             return guard.caught() ? guard : fuzz;
         } finally {
@@ -169,7 +263,45 @@ public final class JdkMutantRunner {
         }
     }
 
-    private List<String> fuzzCommand(Path jar, Path out) {
+    /**
+     * Shrinks the caught mutant's first failing seed with the patched build ({@code raftsim shrink},
+     * same campaign options, {@link Options#shrinkBudget()} of wall time) and returns its size
+     * change, faults/ops before and after.
+     */
+    private String shrink(Mutant m, Path work, Path jar, long seed) {
+        if (o.shrinkBudget().isBlank()) {
+            return "-";
+        }
+        Path out = work.resolve("shrink");
+        log.accept(m.name() + ": shrinking seed " + seed + " (budget " + o.shrinkBudget() + ")");
+        List<String> cmd = new ArrayList<>(List.of(
+                "java",
+                "-jar",
+                jar.toString(),
+                "shrink",
+                "--seed",
+                Long.toString(seed),
+                "--time",
+                o.fuzzTime(),
+                "--budget",
+                o.shrinkBudget(),
+                "--out",
+                out.toString()));
+        cmd.addAll(mergeArgs(o.fuzzArgs(), m.campaignArgs()));
+        exec(work, cmd, work.resolve("shrink.log"));
+        Path txt = out.resolve("shrink.txt");
+        if (!Files.isRegularFile(txt)) {
+            return "not shrunk: " + tail(work.resolve("shrink.log"));
+        }
+        try {
+            String text = Files.readString(txt);
+            return ShrinkLine.size(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + txt, e);
+        }
+    }
+
+    private List<String> fuzzCommand(Path jar, Path out, List<String> campaignArgs) {
         List<String> cmd = new ArrayList<>(List.of(
                 "java",
                 "-jar",
@@ -184,18 +316,19 @@ public final class JdkMutantRunner {
                 o.fuzzTime(),
                 "--out",
                 out.toString()));
-        cmd.addAll(o.fuzzArgs());
+        cmd.addAll(mergeArgs(o.fuzzArgs(), campaignArgs));
         return cmd;
     }
 
     /** Fuzzes every seed of the range (no early stop: the control comparison needs each verdict). */
-    private String fuzz(String name, Path work, Path jar, List<SeedFailure> failures) {
-        Path out = work.resolve("fuzz");
+    private String fuzz(
+            String name, Path work, Path jar, List<SeedFailure> failures, List<String> campaignArgs, String outDir) {
+        Path out = work.resolve(outDir);
         log.accept(name + ": fuzz seeds " + o.firstSeed() + ".." + o.lastSeed());
-        int rc = exec(work, fuzzCommand(jar, out), work.resolve("fuzz.log"));
+        int rc = exec(work, fuzzCommand(jar, out, campaignArgs), work.resolve(outDir + ".log"));
         Path campaign = out.resolve("campaign.json");
         if (!Files.isRegularFile(campaign)) {
-            return "fuzz exited " + rc + " without campaign.json: " + tail(work.resolve("fuzz.log"));
+            return "fuzz exited " + rc + " without campaign.json: " + tail(work.resolve(outDir + ".log"));
         }
         JsonNode root = readJson(campaign);
         for (JsonNode f : root.path("failures")) {
@@ -241,7 +374,14 @@ public final class JdkMutantRunner {
         Path bench = out.resolve("bench.json");
         if (!Files.isRegularFile(bench)) {
             return new MutantResult(
-                    m.name(), false, -1, "prevote-guard", "-", "guard did not run: " + tail(work.resolve("guard.log")));
+                    m.name(),
+                    false,
+                    -1,
+                    "prevote-guard",
+                    "-",
+                    "guard did not run: " + tail(work.resolve("guard.log")),
+                    m.campaign(),
+                    "-");
         }
         JsonNode runs = readJson(bench).path("variants").path(0).path("runs");
         int i = 0;
@@ -256,10 +396,13 @@ public final class JdkMutantRunner {
                         "prevote-guard",
                         "liveness",
                         "PreVote on, yet the leader term reached " + (long) term + " after a healed isolation (seed "
-                                + r.path("seed").asLong() + ")");
+                                + r.path("seed").asLong() + ")",
+                        m.campaign(),
+                        "-");
             }
         }
-        return new MutantResult(m.name(), false, -1, "-", "-", fuzz.detail() + "; PreVote guard: nothing");
+        return new MutantResult(
+                m.name(), false, -1, "-", "-", fuzz.detail() + "; PreVote guard: nothing", m.campaign(), "-");
     }
 
     private static JsonNode readJson(Path p) {
@@ -312,7 +455,7 @@ public final class JdkMutantRunner {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         String l = nl < 0 ? s : s.substring(0, nl);
-        return l.length() > 160 ? l.substring(0, 160) + "..." : l;
+        return l.length() > 300 ? l.substring(0, 300) + "..." : l;
     }
 
     /** Copies the source tree, without build outputs, VCS data, or run outputs. */

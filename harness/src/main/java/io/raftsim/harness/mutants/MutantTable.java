@@ -2,13 +2,16 @@ package io.raftsim.harness.mutants;
 
 import java.util.List;
 
-/** The mutant table: mutant, caught, seeds to first failure, by which check, failure kind, shrunk size. */
+/**
+ * The mutant table: mutant, caught, seeds to first failure, by which check, failure kind, shrunk size,
+ * the mutant's own campaign options.
+ */
 public final class MutantTable {
     private MutantTable() {}
 
     public static String text(List<MutantResult> results) {
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-34s %-6s %-15s %-14s %-16s %-6s %s%n";
+        String fmt = "%-34s %-6s %-13s %-14s %-16s %-22s %-24s %s%n";
         sb.append(String.format(
                 java.util.Locale.ROOT,
                 fmt,
@@ -17,7 +20,8 @@ public final class MutantTable {
                 "seeds-to-fail",
                 "check",
                 "failure-kind",
-                "shrunk",
+                "shrunk (faults/ops)",
+                "campaign",
                 "detail"));
         for (MutantResult r : results) {
             sb.append(String.format(
@@ -29,6 +33,7 @@ public final class MutantTable {
                     r.check(),
                     r.failureKind(),
                     r.shrunkSize(),
+                    r.campaign(),
                     r.detail()));
         }
         long caught = results.stream().filter(MutantResult::caught).count();

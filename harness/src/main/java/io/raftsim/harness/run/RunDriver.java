@@ -245,7 +245,8 @@ public final class RunDriver {
                 Failure.Kind.LIVENESS,
                 "restart-durability: restart(s) found the node's own storage unreadable (" + sb
                         + ") although no fault damaged that node's data at rest (bit-flip or read-error on it: "
-                        + damagedAtRest + ")" + (why == null ? "" : ": " + why));
+                        + damagedAtRest + "); first: " + cluster.firstStartFailure()
+                        + (why == null || why.isEmpty() ? "" : "; still down: " + why));
     }
 
     /**

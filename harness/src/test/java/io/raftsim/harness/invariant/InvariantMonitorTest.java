@@ -133,4 +133,16 @@ class InvariantMonitorTest {
         assertThatThrownBy(() -> m.onApply(0, 1, 1, 1))
                 .hasMessageContaining("applies index 1 after already applying 1");
     }
+
+    @Test
+    void aRestartMustRecoverEveryTermTheNodeSent() {
+        InvariantMonitor m = new InvariantMonitor(3);
+        m.onRecoveredTerm(1, 5, 5);
+        m.onRecoveredTerm(1, 6, 5);
+        assertThatThrownBy(() -> m.onRecoveredTerm(2, 4, 5))
+                .isInstanceOf(InvariantViolation.class)
+                .hasMessageContaining("term-durability")
+                .hasMessageContaining("node 2 restarted in term 4")
+                .hasMessageContaining("of term 5");
+    }
 }

@@ -16,6 +16,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Faults.TornCrash.class, name = "torn-crash"),
     @JsonSubTypes.Type(value = Faults.Pause.class, name = "pause"),
     @JsonSubTypes.Type(value = Faults.PowerLoss.class, name = "power-loss"),
+    @JsonSubTypes.Type(value = LeaderChurn.class, name = "leader-churn"),
     @JsonSubTypes.Type(value = Faults.Isolate.class, name = "isolate"),
     @JsonSubTypes.Type(value = Faults.Halves.class, name = "halves"),
     @JsonSubTypes.Type(value = Faults.MajorityMinority.class, name = "majority-minority"),
@@ -40,6 +41,7 @@ import java.util.List;
 public sealed interface Fault
         permits Faults.ProcessFault,
                 Faults.PowerLoss,
+                LeaderChurn,
                 Faults.NetworkFault,
                 Faults.ClockFault,
                 Faults.DiskFault,

@@ -9,6 +9,7 @@ public enum FaultKind {
     PAUSE(Category.PROCESS),
     TORN_WRITE(Category.PROCESS),
     POWER_LOSS(Category.PROCESS),
+    LEADER_CHURN(Category.PROCESS),
     ISOLATE(Category.PARTITION),
     HALVES(Category.PARTITION),
     MAJORITY_MINORITY(Category.PARTITION),

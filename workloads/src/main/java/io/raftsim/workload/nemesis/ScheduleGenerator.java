@@ -78,6 +78,11 @@ public final class ScheduleGenerator {
             case KILL -> new FaultEvent(at, r.between(200, 3_000), new Kill(node));
             case TORN_WRITE -> new FaultEvent(at, r.between(200, 3_000), new TornCrash(node));
             case PAUSE -> new FaultEvent(at, r.between(100, 2_000), new Pause(node));
+            case LEADER_CHURN ->
+                new FaultEvent(
+                        at,
+                        r.between(1_000, 5_000),
+                        new LeaderChurn(r.nextLong() >>> 1, r.between(0, 60), r.between(50, 600)));
             case POWER_LOSS ->
                 new FaultEvent(
                         at, r.between(200, 2_000), new PowerLoss(randomSubset(r, n, n / 2 + 1 + r.nextInt(n - n / 2))));
@@ -152,7 +157,8 @@ public final class ScheduleGenerator {
                 || f instanceof ReadError
                 || f instanceof DiskFull
                 || f instanceof BitFlip
-                || f instanceof RemoveAndReadd;
+                || f instanceof RemoveAndReadd
+                || f instanceof LeaderChurn;
     }
 
     /** The Raft-survivable budget: see the class comment. */
@@ -169,7 +175,11 @@ public final class ScheduleGenerator {
                 continue;
             }
             // A power loss takes a majority down on purpose: nothing else may take nodes down then.
-            boolean powerLoss = f instanceof PowerLoss || e.fault() instanceof PowerLoss;
+            // So does leader-churn, whose victims are chosen at run time (up to a minority).
+            boolean powerLoss = f instanceof PowerLoss
+                    || e.fault() instanceof PowerLoss
+                    || f instanceof LeaderChurn
+                    || e.fault() instanceof LeaderChurn;
             if (powerLoss && takesNodeDown(f) && takesNodeDown(e.fault())) {
                 return false;
             }

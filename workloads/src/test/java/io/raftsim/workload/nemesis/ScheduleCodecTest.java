@@ -14,6 +14,7 @@ class ScheduleCodecTest {
                 new TornCrash(1),
                 new Pause(2),
                 new PowerLoss(List.of(0, 2, 4)),
+                new LeaderChurn(77, 20, 300),
                 new Isolate(3),
                 new Halves(List.of(0, 1)),
                 new MajorityMinority(List.of(4)),

@@ -106,6 +106,31 @@ class ScheduleGeneratorTest {
         }
     }
 
+    @Test
+    void leaderChurnNeverOverlapsAnotherFaultThatTakesNodesDown() {
+        // Its victims are chosen at run time (up to a minority), so it reserves the whole budget.
+        ScheduleGenerator g =
+                new ScheduleGenerator(new NemesisConfig(5, NemesisConfig.allKinds(), false, 60_000, 15_000, 200));
+        int churns = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            List<FaultEvent> events = g.generate(seed).events();
+            for (FaultEvent c : events) {
+                if (!(c.fault() instanceof LeaderChurn)) {
+                    continue;
+                }
+                churns++;
+                for (FaultEvent e : events) {
+                    long end = e.fault() instanceof Faults.BitFlip ? Long.MAX_VALUE : e.endMs();
+                    boolean overlaps = e.atMs() <= c.endMs() && c.atMs() <= end;
+                    assertThat(e == c || !overlaps || !ScheduleGenerator.takesNodeDown(e.fault()))
+                            .as("seed %d: %s overlaps %s", seed, c, e)
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(churns).as("leader-churn drawn at all").isGreaterThan(0);
+    }
+
     static int bitFlipsBefore(List<FaultEvent> events, long t) {
         int c = 0;
         for (FaultEvent e : events) {
