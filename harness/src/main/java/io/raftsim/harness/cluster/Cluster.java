@@ -401,7 +401,7 @@ public final class Cluster {
         public void send(PeerId to, RaftMessage message) {
             NodeProcess target = procs[indexOf(to)];
             long digest = StableHash.combine(
-                    StableHash.of(message.getClass().getSimpleName()),
+                    MessageKindHash.of(message.getClass()),
                     StableHash.combine(message.term(), message.sizeBytes()));
             net.send(from.endpoint, target.endpoint, message, message.sizeBytes(), digest);
         }
