@@ -93,11 +93,10 @@ public final class ProgressTracker {
     }
 
     public long committedIndex() {
-        Map<PeerId, Long> acked = new TreeMap<>();
-        for (Map.Entry<PeerId, Progress> e : progress.entrySet()) {
-            acked.put(e.getKey(), e.getValue().matchIndex());
-        }
-        return config.committedIndex(acked);
+        return config.committedIndexOf(p -> {
+            Progress pr = progress.get(p);
+            return pr == null ? 0 : pr.matchIndex();
+        });
     }
 
     public void resetVotes() {
