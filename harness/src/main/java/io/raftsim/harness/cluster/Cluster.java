@@ -1,7 +1,6 @@
 package io.raftsim.harness.cluster;
 
 import io.raftsim.engine.Configuration;
-import io.raftsim.engine.NodeDescription;
 import io.raftsim.engine.NodeEnvironment;
 import io.raftsim.engine.NodeOptions;
 import io.raftsim.engine.PeerId;
@@ -345,18 +344,14 @@ public final class Cluster {
     /**
      * Checks the invariants that the node's latest event could have broken. A leader's term cannot
      * change while it stays leader, so election safety needs a look only when a node becomes
-     * leader; the leader's own commit index is sampled every few events (describing a leader builds
-     * its follower table, the harness's most expensive call).
+     * leader. Reads the node's {@link io.raftsim.engine.NodeStatus} (three fields), not its full
+     * description, so it runs after every event, the leader's included.
      */
     void afterNodeEvent(NodeProcess p) {
         if (p.node == null) {
             return;
         }
-        boolean leader = p.node.isLeader();
-        if (leader && p.lastState.equals("LEADER") && (++p.leaderEvents & 7) != 0) {
-            return;
-        }
-        NodeDescription d = p.node.describe();
+        io.raftsim.engine.NodeStatus d = p.node.status();
         if (d.state() == io.raftsim.engine.NodeState.LEADER) {
             monitor.onLeader(p.index, d.term());
         }
@@ -401,8 +396,7 @@ public final class Cluster {
         public void send(PeerId to, RaftMessage message) {
             NodeProcess target = procs[indexOf(to)];
             long digest = StableHash.combine(
-                    MessageKindHash.of(message.getClass()),
-                    StableHash.combine(message.term(), message.sizeBytes()));
+                    MessageKindHash.of(message.getClass()), StableHash.combine(message.term(), message.sizeBytes()));
             net.send(from.endpoint, target.endpoint, message, message.sizeBytes(), digest);
         }
     }
