@@ -1414,9 +1414,11 @@ public final class NodeImpl implements RaftNode {
     @Override
     public NodeStatus status() {
         if (core == null) {
-            return new NodeStatus(lifecycle == Lifecycle.SHUTDOWN ? NodeState.SHUTDOWN : NodeState.UNINITIALIZED, 0, 0);
+            return new NodeStatus(
+                    lifecycle == Lifecycle.SHUTDOWN ? NodeState.SHUTDOWN : NodeState.UNINITIALIZED, 0, 0, 0);
         }
-        return new NodeStatus(startedState(), core.term(), core.log().committed());
+        return new NodeStatus(
+                startedState(), core.term(), core.log().committed(), core.log().applied());
     }
 
     /** The node's state once the core exists (as {@link #describe()} reports it). */

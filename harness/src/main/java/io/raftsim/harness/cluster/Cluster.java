@@ -374,7 +374,7 @@ public final class Cluster {
         long bestTerm = -1;
         for (NodeProcess p : procs) {
             if (p.status == ProcessStatus.UP && p.node != null && p.node.isLeader()) {
-                long t = p.node.describe().term();
+                long t = p.node.status().term();
                 if (t > bestTerm) {
                     bestTerm = t;
                     best = p.index;
