@@ -34,8 +34,23 @@ public record PeerId(String endpoint, int idx) implements Comparable<PeerId> {
         return new PeerId(text, 0);
     }
 
+    // equals/hashCode/compareTo by hand, with an identity fast path: peers are looked up in the
+    // core's sorted maps on every message, and mostly compared with the very same instance.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof PeerId p && idx == p.idx && endpoint.equals(p.endpoint));
+    }
+
+    @Override
+    public int hashCode() {
+        return endpoint.hashCode() * 31 + idx;
+    }
+
     @Override
     public int compareTo(PeerId o) {
+        if (this == o) {
+            return 0;
+        }
         int c = endpoint.compareTo(o.endpoint);
         return c != 0 ? c : Integer.compare(idx, o.idx);
     }

@@ -13,6 +13,10 @@ public final class LocalTimer implements Cancellable {
     final Runnable action;
     /** The virtual-time event currently standing for this timer; null once fired or cancelled. */
     Timer current;
+    /** Neighbours in the clock's list of pending timers (creation order); null at the ends or when not pending. */
+    LocalTimer prev;
+
+    LocalTimer next;
 
     LocalTimer(NodeClock clock, long id, long deadlineLocalNs, String kind, long digest, Runnable action) {
         this.clock = clock;

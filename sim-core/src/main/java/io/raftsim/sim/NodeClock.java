@@ -1,8 +1,7 @@
 package io.raftsim.sim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * A node's own clock over virtual time: {@code local = virtual * (1 + drift) + offset}
@@ -23,7 +22,16 @@ public final class NodeClock {
     private long anchorVirtualNs;
     private long anchorLocalNs;
     private double drift;
-    private final Map<Long, LocalTimer> pending = new LinkedHashMap<>();
+    /**
+     * Pending timers in creation order, as an intrusive doubly linked list through {@link
+     * LocalTimer#prev}/{@link LocalTimer#next}: O(1) to add and remove without boxing a key or
+     * allocating a map entry per timer (every engine timer, zero-delay hand-offs included, passes
+     * through here).
+     */
+    private LocalTimer head;
+
+    private LocalTimer tail;
+    private int pendingCount;
     private long nextTimerId;
 
     public NodeClock(Simulation sim, int node, double drift, long offsetNs) {
@@ -127,7 +135,7 @@ public final class NodeClock {
     /** Runs {@code action} when the local clock shows {@code deadlineLocalNs}. */
     public LocalTimer scheduleAtLocal(long deadlineLocalNs, String kind, long digest, Runnable action) {
         LocalTimer t = new LocalTimer(this, nextTimerId++, deadlineLocalNs, kind, digest, action);
-        pending.put(t.id, t);
+        link(t);
         place(t);
         return t;
     }
@@ -137,9 +145,37 @@ public final class NodeClock {
     }
 
     private void fire(LocalTimer t) {
-        pending.remove(t.id);
+        unlink(t);
         t.current = null;
         t.action.run();
+    }
+
+    private void link(LocalTimer t) {
+        t.prev = tail;
+        t.next = null;
+        if (tail == null) {
+            head = t;
+        } else {
+            tail.next = t;
+        }
+        tail = t;
+        pendingCount++;
+    }
+
+    private void unlink(LocalTimer t) {
+        if (t.prev == null) {
+            head = t.next;
+        } else {
+            t.prev.next = t.next;
+        }
+        if (t.next == null) {
+            tail = t.prev;
+        } else {
+            t.next.prev = t.prev;
+        }
+        t.prev = null;
+        t.next = null;
+        pendingCount--;
     }
 
     boolean cancel(LocalTimer t) {
@@ -148,13 +184,17 @@ public final class NodeClock {
         }
         t.current.cancel();
         t.current = null;
-        pending.remove(t.id);
+        unlink(t);
         return true;
     }
 
     private void replaceTimers() {
         // In creation order, so equal fire times keep their original relative order.
-        for (LocalTimer t : new ArrayList<>(pending.values())) {
+        List<LocalTimer> all = new ArrayList<>(pendingCount);
+        for (LocalTimer t = head; t != null; t = t.next) {
+            all.add(t);
+        }
+        for (LocalTimer t : all) {
             t.current.cancel();
             place(t);
         }
@@ -162,6 +202,6 @@ public final class NodeClock {
 
     /** Local timers still waiting. */
     public int pendingTimers() {
-        return pending.size();
+        return pendingCount;
     }
 }

@@ -45,4 +45,16 @@ class TraceHashTest {
         assertThat(ab.hex()).isNotEqualTo(ba.hex());
         assertThat(ab.events()).isEqualTo(2);
     }
+
+    @Test
+    void hexIsBothLanesAsSixteenZeroPaddedDigitsEach() {
+        TraceHash h = new TraceHash();
+        for (int i = 0; i < 64; i++) {
+            assertThat(h.hex()).hasSize(32).isEqualTo(String.format("%016x%016x", h.high(), h.low()));
+            h.fold(i, i * 7, i % 5, i * 31L);
+        }
+        assertThat(TraceHash.hex16(0x1fL)).isEqualTo("000000000000001f");
+        assertThat(TraceHash.hex16(0L)).isEqualTo("0000000000000000");
+        assertThat(TraceHash.hex16(-1L)).isEqualTo("ffffffffffffffff");
+    }
 }

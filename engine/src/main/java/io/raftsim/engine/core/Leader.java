@@ -22,7 +22,6 @@ import io.raftsim.engine.storage.snapshot.SnapshotMeta;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -143,15 +142,15 @@ final class Leader implements Role {
 
     /** Confirms what a quorum acknowledged; returns true if some read was answered. */
     private boolean confirmReads(RaftCore core) {
-        Map<PeerId, Long> acked = new TreeMap<>();
-        for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
-            acked.put(
-                    e.getKey(),
-                    e.getKey().equals(core.self())
-                            ? reads.round()
-                            : e.getValue().ackedRound());
-        }
-        List<PendingRead> ready = reads.confirm(core.tracker().config(), acked);
+        // Each voter's acknowledged round (the leader itself at the current one; 0 if untracked).
+        PeerId self = core.self();
+        List<PendingRead> ready = reads.confirm(core.tracker().config(), p -> {
+            if (p.equals(self)) {
+                return core.tracker().progress(p) == null ? 0 : reads.round();
+            }
+            Progress pr = core.tracker().progress(p);
+            return pr == null ? 0 : pr.ackedRound();
+        });
         for (PendingRead r : ready) {
             answerRead(core, r);
         }

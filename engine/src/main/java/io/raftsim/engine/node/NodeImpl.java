@@ -7,6 +7,7 @@ import io.raftsim.engine.NodeDescription;
 import io.raftsim.engine.NodeEnvironment;
 import io.raftsim.engine.NodeOptions;
 import io.raftsim.engine.NodeState;
+import io.raftsim.engine.NodeStatus;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.PeerProgress;
 import io.raftsim.engine.RaftError;
@@ -1378,16 +1379,7 @@ public final class NodeImpl implements RaftNode {
                     options.initialConfiguration(),
                     new TreeMap<>());
         }
-        NodeState state = lifecycle == Lifecycle.ERROR
-                ? NodeState.ERROR
-                : lifecycle == Lifecycle.SHUTDOWN
-                        ? NodeState.SHUTDOWN
-                        : switch (core.role()) {
-                            case FOLLOWER -> NodeState.FOLLOWER;
-                            case PRE_CANDIDATE -> NodeState.PRE_CANDIDATE;
-                            case CANDIDATE -> NodeState.CANDIDATE;
-                            case LEADER -> NodeState.LEADER;
-                        };
+        NodeState state = startedState();
         SortedMap<PeerId, PeerProgress> followers = new TreeMap<>();
         if (core.role() == RoleKind.LEADER) {
             for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
@@ -1417,5 +1409,29 @@ public final class NodeImpl implements RaftNode {
                 core.log().stableLastIndex(),
                 core.configuration(),
                 followers);
+    }
+
+    @Override
+    public NodeStatus status() {
+        if (core == null) {
+            return new NodeStatus(
+                    lifecycle == Lifecycle.SHUTDOWN ? NodeState.SHUTDOWN : NodeState.UNINITIALIZED, 0, 0, 0);
+        }
+        return new NodeStatus(
+                startedState(), core.term(), core.log().committed(), core.log().applied());
+    }
+
+    /** The node's state once the core exists (as {@link #describe()} reports it). */
+    private NodeState startedState() {
+        return lifecycle == Lifecycle.ERROR
+                ? NodeState.ERROR
+                : lifecycle == Lifecycle.SHUTDOWN
+                        ? NodeState.SHUTDOWN
+                        : switch (core.role()) {
+                            case FOLLOWER -> NodeState.FOLLOWER;
+                            case PRE_CANDIDATE -> NodeState.PRE_CANDIDATE;
+                            case CANDIDATE -> NodeState.CANDIDATE;
+                            case LEADER -> NodeState.LEADER;
+                        };
     }
 }

@@ -1,5 +1,6 @@
 package io.raftsim.harness.campaign;
 
+import io.raftsim.harness.jdk.JdkCpuMeter;
 import io.raftsim.harness.jdk.JdkParallelSeeds;
 import io.raftsim.harness.jdk.JdkProgress;
 import io.raftsim.harness.report.AtomicFiles;
@@ -72,13 +73,16 @@ public final class Campaign {
             out.println("fuzz: resuming, " + resumed + " seeds already done, " + todo.size() + " to run");
         }
         AtomicBoolean stop = new AtomicBoolean();
-        long[] ran = new long[2];
+        long[] ran = new long[3];
         JdkStopwatch watch = new JdkStopwatch();
+        long cpuAtStartNs = JdkCpuMeter.processCpuNs();
         try (JdkProgress progress = new JdkProgress(out, todo.size(), o.quiet())) {
             JdkParallelSeeds.run(todo, o.jobs(), stop, seed -> {
                 RunConfig cfg = template.withSeed(seed);
                 Path dir = o.outDir() == null ? null : seedDir(o.outDir(), seed);
+                long threadCpuAtStartNs = JdkCpuMeter.threadCpuNs();
                 RunSummary s = runner.run(cfg, dir, SeedRunner.Output.FAILURES_ONLY);
+                long seedCpuNs = JdkCpuMeter.threadCpuNs() - threadCpuAtStartNs;
                 if (dir != null) {
                     AtomicFiles.write(dir.resolve("summary.json"), SummaryCodec.toJson(s));
                 }
@@ -98,18 +102,22 @@ public final class Campaign {
                     results.put(seed, s);
                     ran[0] += s.simulatedMs();
                     ran[1] += s.events();
+                    ran[2] += seedCpuNs;
                 }
                 progress.step(line);
             });
         }
         long wallMs = Math.round(watch.elapsedSeconds() * 1000);
+        long cpuNs = JdkCpuMeter.processCpuNs() - cpuAtStartNs;
+        long cpuMs = cpuAtStartNs < 0 ? -1 : cpuNs / 1_000_000;
+        long seedCpuMs = ran[2] < 0 ? -1 : ran[2] / 1_000_000;
         List<RunSummary> runs;
         synchronized (results) {
             runs = new ArrayList<>(results.values());
         }
         boolean stoppedEarly = stop.get() && runs.size() < todo.size() + resumed;
-        CampaignResult r =
-                new CampaignResult(o.first(), o.last(), o.shard(), runs, wallMs, resumed, ran[0], ran[1], stoppedEarly);
+        CampaignResult r = new CampaignResult(
+                o.first(), o.last(), o.shard(), runs, wallMs, cpuMs, seedCpuMs, resumed, ran[0], ran[1], stoppedEarly);
         if (o.outDir() != null) {
             AtomicFiles.write(o.outDir().resolve("campaign.json"), CampaignReport.toJson(r, template));
             AtomicFiles.write(o.outDir().resolve("junit.xml"), CampaignReport.junitXml(r));

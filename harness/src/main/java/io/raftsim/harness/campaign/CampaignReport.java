@@ -33,6 +33,10 @@ public final class CampaignReport {
         n.put("seedsPerSecond", round(r.seedsPerSecond()));
         n.put("simulatedSecondsPerWallSecond", round(r.simulatedPerWall()));
         n.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
+        n.put("cpuMs", r.cpuMs());
+        n.put("seedCpuMs", r.seedCpuMs());
+        n.put("simulatedSecondsPerCpuSecond", round(r.simulatedPerCpu()));
+        n.put("simulatedSecondsPerSeedCpuSecond", round(r.simulatedPerSeedCpu()));
         ArrayNode failures = n.putArray("failures");
         for (RunSummary s : r.failures()) {
             ObjectNode f = failures.addObject();
@@ -132,24 +136,30 @@ public final class CampaignReport {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
                 Locale.ROOT,
-                "%-8s %-7s %-8s %-8s %-9s %-14s %s%n",
+                "%-8s %-7s %-8s %-8s %-9s %-14s %-10s %-9s %-13s %s%n",
                 "seeds",
                 "valid",
                 "invalid",
                 "unknown",
                 "seeds/s",
                 "sim-s/wall-s",
-                "events/s"));
+                "events/s",
+                "cpu-s",
+                "sim-s/cpu-s",
+                "sim-s/seed-cpu-s"));
         sb.append(String.format(
                 Locale.ROOT,
-                "%-8d %-7d %-8d %-8d %-9.2f %-14.0f %.0f%n",
+                "%-8d %-7d %-8d %-8d %-9.2f %-14.0f %-10.0f %-9.1f %-13.0f %.0f%n",
                 r.runs().size(),
                 r.count(Verdict.VALID),
                 r.count(Verdict.INVALID),
                 r.count(Verdict.UNKNOWN),
                 r.seedsPerSecond(),
                 r.simulatedPerWall(),
-                r.eventsPerSecond()));
+                r.eventsPerSecond(),
+                r.cpuMs() / 1000.0,
+                r.simulatedPerCpu(),
+                r.simulatedPerSeedCpu()));
         if (!r.failures().isEmpty()) {
             sb.append("failing seeds:\n");
             for (RunSummary s : r.failures()) {

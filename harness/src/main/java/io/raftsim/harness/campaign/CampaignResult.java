@@ -8,6 +8,10 @@ import java.util.List;
  * A finished (or stopped) campaign: every seed's summary in seed order, and the wall time it took.
  * Rates count only the seeds this process ran, not those taken over from an interrupted campaign.
  *
+ * @param cpuMs CPU time (user + system) of the whole process during the campaign, all threads
+ *     (JIT and GC included), or -1 if the JVM cannot tell
+ * @param seedCpuMs CPU time of the threads while they ran seeds (simulation and checking only), or
+ *     -1 if the JVM cannot tell
  * @param resumed how many summaries came from a previous, interrupted campaign
  * @param ranSimulatedMs simulated time of the seeds run here
  * @param ranEvents events executed by the seeds run here
@@ -18,6 +22,8 @@ public record CampaignResult(
         Shard shard,
         List<RunSummary> runs,
         long wallMs,
+        long cpuMs,
+        long seedCpuMs,
         int resumed,
         long ranSimulatedMs,
         long ranEvents,
@@ -49,6 +55,19 @@ public record CampaignResult(
     /** Simulated seconds per wall second (all jobs together). */
     public double simulatedPerWall() {
         return wallMs == 0 ? 0 : (double) ranSimulatedMs / wallMs;
+    }
+
+    /**
+     * Simulated seconds per CPU second of the whole process: issue 6's "faster than real time per
+     * core, checking included". 0 if the CPU time is unknown.
+     */
+    public double simulatedPerCpu() {
+        return cpuMs <= 0 ? 0 : (double) ranSimulatedMs / cpuMs;
+    }
+
+    /** Simulated seconds per CPU second spent inside the seeds (without JIT, GC and I/O threads). */
+    public double simulatedPerSeedCpu() {
+        return seedCpuMs <= 0 ? 0 : (double) ranSimulatedMs / seedCpuMs;
     }
 
     public double eventsPerSecond() {

@@ -207,7 +207,7 @@ public final class ClientDriver {
             }
             // The engine's applied index counts configuration and no-op entries too, which the
             // store never sees: the check compares with the node's, not the store's.
-            long applied = p.node() == node ? node.describe().appliedIndex() : -1;
+            long applied = p.node() == node ? node.status().appliedIndex() : -1;
             if (applied < index) {
                 throw new IllegalStateException("read index " + index + " reported on n" + p.index()
                         + " but the node applied only " + applied + " (-1: another incarnation)");

@@ -1,7 +1,6 @@
 package io.raftsim.harness.cluster;
 
 import io.raftsim.engine.Configuration;
-import io.raftsim.engine.NodeDescription;
 import io.raftsim.engine.NodeEnvironment;
 import io.raftsim.engine.NodeOptions;
 import io.raftsim.engine.PeerId;
@@ -390,18 +389,14 @@ public final class Cluster {
     /**
      * Checks the invariants that the node's latest event could have broken. A leader's term cannot
      * change while it stays leader, so election safety needs a look only when a node becomes
-     * leader; the leader's own commit index is sampled every few events (describing a leader builds
-     * its follower table, the harness's most expensive call).
+     * leader. Reads the node's {@link io.raftsim.engine.NodeStatus} (three fields), not its full
+     * description, so it runs after every event, the leader's included.
      */
     void afterNodeEvent(NodeProcess p) {
         if (p.node == null) {
             return;
         }
-        boolean leader = p.node.isLeader();
-        if (leader && p.lastState.equals("LEADER") && (++p.leaderEvents & 7) != 0) {
-            return;
-        }
-        NodeDescription d = p.node.describe();
+        io.raftsim.engine.NodeStatus d = p.node.status();
         if (d.state() == io.raftsim.engine.NodeState.LEADER) {
             monitor.onLeader(p.index, d.term());
         }
@@ -424,7 +419,7 @@ public final class Cluster {
         long bestTerm = -1;
         for (NodeProcess p : procs) {
             if (p.status == ProcessStatus.UP && p.node != null && p.node.isLeader()) {
-                long t = p.node.describe().term();
+                long t = p.node.status().term();
                 if (t > bestTerm) {
                     bestTerm = t;
                     best = p.index;
@@ -451,8 +446,7 @@ public final class Cluster {
                 maxTermSent[from.index] = Math.max(maxTermSent[from.index], message.term());
             }
             long digest = StableHash.combine(
-                    StableHash.of(message.getClass().getSimpleName()),
-                    StableHash.combine(message.term(), message.sizeBytes()));
+                    MessageKindHash.of(message.getClass()), StableHash.combine(message.term(), message.sizeBytes()));
             if (message instanceof GetFileResponse r && r.chunk() != null) {
                 snapshotChunkBytesSent += r.chunk().data().length;
             }

@@ -33,7 +33,6 @@ public final class NodeProcess {
     final ArrayDeque<Runnable> heldWhilePaused = new ArrayDeque<>();
     String lastState = "";
     long lastTerm = -1;
-    long leaderEvents;
     String startFailure;
 
     NodeProcess(Cluster cluster, Simulation sim, int index, NodeClock clock, long fsyncLatencyNs) {

@@ -356,7 +356,7 @@ public final class SimDisk {
         long gen = crashGeneration;
         fsyncs++;
         String path = f.path();
-        sim.scheduleAt(at, FSYNC, node, StableHash.combine(StableHash.of(path), dirty), () -> {
+        sim.scheduleAt(at, FSYNC, node, StableHash.combine(f.pathHash, dirty), () -> {
             if (gen != crashGeneration) {
                 return;
             }

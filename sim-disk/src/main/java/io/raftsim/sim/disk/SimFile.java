@@ -8,6 +8,9 @@ package io.raftsim.sim.disk;
 public final class SimFile implements AutoCloseable {
     private final SimDisk disk;
     private final String path;
+    /** {@code StableHash.of(path)}, folded into every fsync's trace digest: hashed once per open. */
+    final long pathHash;
+
     final FsNode.Inode inode;
     private final long crashGeneration;
     private boolean closed;
@@ -15,6 +18,7 @@ public final class SimFile implements AutoCloseable {
     SimFile(SimDisk disk, String path, FsNode.Inode inode, long crashGeneration) {
         this.disk = disk;
         this.path = path;
+        this.pathHash = io.raftsim.sim.StableHash.of(path);
         this.inode = inode;
         this.crashGeneration = crashGeneration;
     }

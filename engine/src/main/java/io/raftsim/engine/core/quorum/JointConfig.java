@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 /**
  * Joint consensus (Raft paper §6, dissertation §4.3): during C_old,new every decision needs a
@@ -28,8 +29,8 @@ public record JointConfig(MajorityConfig incoming, MajorityConfig outgoing) impl
     }
 
     @Override
-    public long committedIndex(Map<PeerId, Long> acked) {
-        return Math.min(incoming.committedIndex(acked), outgoing.committedIndex(acked));
+    public long committedIndexOf(ToLongFunction<PeerId> acked) {
+        return Math.min(incoming.committedIndexOf(acked), outgoing.committedIndexOf(acked));
     }
 
     @Override

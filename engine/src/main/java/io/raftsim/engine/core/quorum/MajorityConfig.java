@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 /**
  * A simple majority over one voter set: more than half must agree (Raft paper §5.2). An empty set
@@ -21,14 +22,14 @@ public record MajorityConfig(SortedSet<PeerId> voters) implements QuorumConfig {
     }
 
     @Override
-    public long committedIndex(Map<PeerId, Long> acked) {
+    public long committedIndexOf(ToLongFunction<PeerId> acked) {
         if (voters.isEmpty()) {
             return Long.MAX_VALUE;
         }
         long[] idx = new long[voters.size()];
         int i = 0;
         for (PeerId v : voters) {
-            idx[i++] = acked.getOrDefault(v, 0L);
+            idx[i++] = acked.applyAsLong(v);
         }
         Arrays.sort(idx);
         // Sorted ascending, the value at position n - quorum is acknowledged by at least a quorum.

@@ -14,7 +14,16 @@ public interface QuorumConfig {
      * voters count as 0). Raft paper §5.3/§5.4: the leader may commit up to this index (if its term
      * is the current one).
      */
-    long committedIndex(Map<PeerId, Long> acked);
+    default long committedIndex(Map<PeerId, Long> acked) {
+        return committedIndexOf(p -> acked.getOrDefault(p, 0L));
+    }
+
+    /**
+     * As {@link #committedIndex(Map)}, reading each voter's acknowledged index from {@code acked}:
+     * the leader's hot path (every AppendEntries answer, every ReadIndex round) asks this without
+     * copying its progress table into a map of boxed longs first.
+     */
+    long committedIndexOf(java.util.function.ToLongFunction<PeerId> acked);
 
     /** The election outcome given the votes received so far (true = granted, missing = no answer). */
     VoteResult voteResult(Map<PeerId, Boolean> votes);

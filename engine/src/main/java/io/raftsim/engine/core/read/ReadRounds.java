@@ -54,7 +54,12 @@ public final class ReadRounds {
      * counts itself at the current round) and returns the reads it confirms, oldest first.
      */
     public List<PendingRead> confirm(QuorumConfig voters, Map<PeerId, Long> ackedRounds) {
-        long q = voters.committedIndex(ackedRounds);
+        return confirm(voters, p -> ackedRounds.getOrDefault(p, 0L));
+    }
+
+    /** As {@link #confirm(QuorumConfig, Map)}, reading each voter's acknowledged round (0 if none). */
+    public List<PendingRead> confirm(QuorumConfig voters, java.util.function.ToLongFunction<PeerId> ackedRounds) {
+        long q = voters.committedIndexOf(ackedRounds);
         if (q == Long.MAX_VALUE) {
             q = round; // no voters to ask: only possible in a degenerate configuration.
         }
@@ -64,6 +69,9 @@ public final class ReadRounds {
         if (q > confirmedRound) {
             confirmedRound = q;
             roundStartTick.headMap(q).clear();
+        }
+        if (pending.isEmpty() || pending.peekFirst().round() > confirmedRound) {
+            return List.of();
         }
         List<PendingRead> out = new ArrayList<>();
         while (!pending.isEmpty() && pending.peekFirst().round() <= confirmedRound) {

@@ -18,6 +18,17 @@ public final class ProgressTracker {
     private JointConfig config;
     private SortedSet<PeerId> learners;
     private final SortedMap<PeerId, Progress> progress = new TreeMap<>();
+    /**
+     * The same entries as {@link #progress}, side by side in arrays for lookups: the leader looks a
+     * peer up on every answer it gets, and the TreeMap walk with PeerId comparisons cost ~4% of a
+     * fuzz campaign's CPU. A group has a handful of peers, and the PeerId asked for is usually the
+     * very instance stored here, so a scan by identity (then by equality) is cheaper. Rebuilt
+     * whenever progress changes (a new leader or configuration: rare).
+     */
+    private PeerId[] indexPeers = new PeerId[0];
+
+    private Progress[] indexProgress = new Progress[0];
+
     private final SortedMap<PeerId, Boolean> votes = new TreeMap<>();
     /** New voters being caught up before a membership change is proposed: replicated to, never counted. */
     private final SortedSet<PeerId> catchingUp = new TreeSet<>();
@@ -69,6 +80,27 @@ public final class ProgressTracker {
         for (PeerId p : want) {
             progress.computeIfAbsent(p, k -> new Progress(nextIndex, maxInflight));
         }
+        reindex();
+    }
+
+    private void reindex() {
+        indexPeers = progress.keySet().toArray(new PeerId[0]);
+        indexProgress = progress.values().toArray(new Progress[0]);
+    }
+
+    private Progress lookup(PeerId p) {
+        PeerId[] peers = indexPeers;
+        for (int i = 0; i < peers.length; i++) {
+            if (peers[i] == p) {
+                return indexProgress[i];
+            }
+        }
+        for (int i = 0; i < peers.length; i++) {
+            if (peers[i].equals(p)) {
+                return indexProgress[i];
+            }
+        }
+        return null;
     }
 
     public boolean isVoter(PeerId p) {
@@ -82,10 +114,11 @@ public final class ProgressTracker {
         for (PeerId p : members()) {
             progress.put(p, new Progress(nextIndex, maxInflight));
         }
+        reindex();
     }
 
     public Progress progress(PeerId p) {
-        return progress.get(p);
+        return lookup(p);
     }
 
     public SortedMap<PeerId, Progress> allProgress() {
@@ -93,11 +126,10 @@ public final class ProgressTracker {
     }
 
     public long committedIndex() {
-        Map<PeerId, Long> acked = new TreeMap<>();
-        for (Map.Entry<PeerId, Progress> e : progress.entrySet()) {
-            acked.put(e.getKey(), e.getValue().matchIndex());
-        }
-        return config.committedIndex(acked);
+        return config.committedIndexOf(p -> {
+            Progress pr = lookup(p);
+            return pr == null ? 0 : pr.matchIndex();
+        });
     }
 
     public void resetVotes() {
