@@ -35,6 +35,10 @@ public final class NodeProcess {
     long lastTerm = -1;
     long leaderEvents;
     String startFailure;
+    /** The initial configuration this machine boots with; null: the cluster's (a replacement's differs). */
+    io.raftsim.engine.Configuration bootConf;
+    /** Retired by a replacement: never started again. */
+    boolean retired;
 
     NodeProcess(Cluster cluster, Simulation sim, int index, NodeClock clock, long fsyncLatencyNs) {
         this.cluster = cluster;
@@ -62,6 +66,16 @@ public final class NodeProcess {
 
     public ProcessStatus status() {
         return status;
+    }
+
+    /** The engine peer id of this machine ({@code n<index>}). */
+    public PeerId peer() {
+        return peer;
+    }
+
+    /** Whether a replacement retired this machine for good. */
+    public boolean retired() {
+        return retired;
     }
 
     /** The engine node while the process is up or paused, else null. */
