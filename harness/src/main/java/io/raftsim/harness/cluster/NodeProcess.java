@@ -68,11 +68,6 @@ public final class NodeProcess {
         return status;
     }
 
-    /** The engine peer id of this machine ({@code n<index>}). */
-    public PeerId peer() {
-        return peer;
-    }
-
     /** Whether a replacement retired this machine for good. */
     public boolean retired() {
         return retired;
