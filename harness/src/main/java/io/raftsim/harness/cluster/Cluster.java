@@ -297,9 +297,9 @@ public final class Cluster {
         throw new IllegalArgumentException("unknown peer " + peer);
     }
 
-    private NodeOptions options(KvStateMachine fsm, Configuration conf) {
+    private NodeOptions options(KvStateMachine fsm) {
         return NodeOptions.builder()
-                .initialConfiguration(conf)
+                .initialConfiguration(initialConf)
                 .stateMachine(fsm)
                 .electionTimeoutMs(knobs.electionTimeoutMs())
                 .heartbeatIntervalMs(knobs.heartbeatIntervalMs())
@@ -355,8 +355,11 @@ public final class Cluster {
             Transport transport = new Transport(p);
             NodeEnvironment env = new NodeEnvironment(
                     p.engineClock, transport, new SimRandom(sim.random("raft.n" + i)), monitored, meta, snapshots);
-            RaftNode node =
-                    RaftNode.create(GROUP, p.peer, options(fsm, p.bootConf == null ? initialConf : p.bootConf), env);
+            NodeOptions options = options(fsm);
+            if (p.bootConf != null) {
+                options = options.toBuilder().initialConfiguration(p.bootConf).build();
+            }
+            RaftNode node = RaftNode.create(GROUP, p.peer, options, env);
             p.fsm = fsm;
             node.start();
             p.node = node;
