@@ -145,6 +145,37 @@ class ReplaceNodeTest {
     }
 
     @Test
+    void anEarlierFaultsUndoLeavesTheNewMachineAloneAndAReplacementAtTheHealStillFinishes() {
+        RunConfig cfg = cfg(13);
+        long healMs = RunInput.draw(cfg).schedule().healAtMs();
+        // n2 is killed; its slot is replaced (decommissioned, but already dead) before the kill
+        // ends: the kill's restart must not hit n5. Then n3's slot is replaced 10 ms before the
+        // heal: the changes run in the quiet phase and must finish.
+        List<FaultEvent> events = List.of(
+                new FaultEvent(4_000, 2_000, new io.raftsim.workload.nemesis.Faults.Kill(2)),
+                new FaultEvent(4_500, 3_000, new ReplaceNode(2, false, false)),
+                new FaultEvent(healMs - 10, 0, new ReplaceNode(3, false, true)));
+        Played run = play(cfg, events);
+        RunSummary s = run.outcome().summary();
+        assertThat(s.verdict())
+                .as("%s; schedule %s on %s", s.failure(), events, cfg.reproCommand())
+                .isEqualTo(Verdict.VALID);
+        Cluster c = run.cluster();
+        assertThat(c.restarts())
+                .as("no restart: the kill's undo found another machine in slot 2")
+                .isZero();
+        assertThat(c.process(2).index()).isEqualTo(5);
+        assertThat(c.process(3).index()).isEqualTo(6);
+        assertThat(c.processById(2).retired()).isTrue();
+        assertThat(c.processById(3).retired())
+                .as("decommissioned once out of the configuration")
+                .isTrue();
+        assertThat(c.process(c.leader()).node().listPeers())
+                .containsExactly(PeerId.of("n0"), PeerId.of("n1"), PeerId.of("n4"), PeerId.of("n5"), PeerId.of("n6"));
+        assertThat(s.membershipChanges()).isEqualTo(3L);
+    }
+
+    @Test
     void aSecondReplacementWhileOneIsInFlightIsSkippedAndCounted() {
         RunConfig cfg = cfg(12);
         // The second starts 1 ms after the first: the new node cannot have caught up yet.
