@@ -304,6 +304,13 @@ public final class NodeImpl implements RaftNode {
             if (install.index() == is.meta().lastIncludedIndex() && install.leader.equals(is.leader())) {
                 return;
             }
+            if (install.finishing) {
+                // The previous copy is being sealed (fsyncs and the rename in flight): it cannot be
+                // abandoned half-way and the storage builds one snapshot at a time, so it finishes
+                // and loads first. The core keeps refusing appends until then (its installing
+                // index stays set), and the leader sends the newer snapshot again.
+                return;
+            }
             abandonInstall("superseded by snapshot " + is.meta().lastIncludedIndex());
         }
         SnapshotCopier copier;

@@ -33,6 +33,11 @@ import java.util.Map;
  * Reads go through the log, or (by default) through the engine's ReadIndex on whichever node the
  * client asked (a follower forwards it to its leader, dissertation §6.4) and then that node's own
  * store, once it has applied up to the read index.
+ *
+ * <p>Clients know servers by identity ({@code n<id>}), as a client library knows addresses: first
+ * the initial members, then the configuration each reply names, and every leader a redirect names
+ * (how they learn of a node that replaced another). They try the servers they know in turn; one
+ * that never answers (a retired node) costs an attempt timeout and they move on.
  */
 public final class ClientDriver {
     private static final long MS = 1_000_000L;
@@ -44,6 +49,12 @@ public final class ClientDriver {
     private final List<OpSpec> ops;
     private final RandomStream rnd;
     private final Slot[] slots;
+    /**
+     * Server identities the clients know, in the order they try them: the initial members, then
+     * the configuration the latest reply named (see {@link #reply}).
+     */
+    private final List<Integer> servers = new ArrayList<>();
+
     private final List<Op> history = new ArrayList<>();
     private int nextOp;
     private long nextProcess;
@@ -78,10 +89,13 @@ public final class ClientDriver {
         this.ops = List.copyOf(ops);
         this.rnd = sim.random("clients");
         this.slots = new Slot[options.clients()];
+        for (int i = 0; i < cluster.size(); i++) {
+            servers.add(cluster.process(i).index());
+        }
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot(i);
             slots[i].process = nextProcess++;
-            slots[i].target = i % cluster.size();
+            slots[i].target = servers.get(i % servers.size());
         }
     }
 
@@ -145,15 +159,30 @@ public final class ClientDriver {
         sim.schedule(latencyNs(), "client.send", target, s.index, () -> serve(target, cmd, s, opId, attempt));
         sim.schedule(options.attemptTimeoutMs() * MS, "client.retry", -1, s.index, () -> {
             if (s.busy && s.opId == opId && s.attempt == attempt) {
-                s.target = (s.target + 1) % cluster.size();
+                s.target = nextServer(s.target);
                 send(s);
             }
         });
     }
 
+    /** The server after {@code id} in the clients' list. */
+    private int nextServer(int id) {
+        return servers.get((servers.indexOf(id) + 1) % servers.size());
+    }
+
+    /** A redirect named {@code id} as the leader: a server to know from now on. */
+    private void learn(int id) {
+        if (!servers.contains(id)) {
+            if (id < 0 || id >= cluster.identities()) {
+                throw new IllegalStateException("redirect to unknown server n" + id);
+            }
+            servers.add(id);
+        }
+    }
+
     /** Runs on the server process (held while it is paused, dropped if it is down). */
     private void serve(int nodeIndex, KvCommand cmd, Slot s, long opId, long attempt) {
-        NodeProcess p = cluster.process(nodeIndex);
+        NodeProcess p = cluster.processById(nodeIndex);
         p.runNow(() -> {
             RaftNode node = p.node();
             if (node == null) {
@@ -165,12 +194,7 @@ public final class ClientDriver {
             }
             if (!node.isLeader()) {
                 PeerId l = node.leaderId();
-                reply(
-                        s,
-                        opId,
-                        attempt,
-                        new Reply.Redirect(
-                                l == null ? -1 : Integer.parseInt(l.endpoint().substring(1))));
+                reply(node, s, opId, attempt, new Reply.Redirect(l == null ? -1 : identity(l)));
                 return;
             }
             byte[] data = cmd.encode();
@@ -179,11 +203,11 @@ public final class ClientDriver {
                 public void run(Status status) {
                     if (status.isOk()) {
                         monitor.onAck(nodeIndex, index(), term(), Cluster.entryDigest(data));
-                        reply(s, opId, attempt, new Reply.Done(result()));
+                        reply(node, s, opId, attempt, new Reply.Done(result()));
                     } else if (status.code() == RaftError.ENOTLEADER) {
-                        reply(s, opId, attempt, new Reply.Redirect(-1));
+                        reply(node, s, opId, attempt, new Reply.Redirect(-1));
                     } else {
-                        reply(s, opId, attempt, new Reply.Unknown(status.toString()));
+                        reply(node, s, opId, attempt, new Reply.Unknown(status.toString()));
                     }
                 }
             }));
@@ -199,10 +223,8 @@ public final class ClientDriver {
         node.readIndex(new byte[0], (status, index, ctx) -> {
             if (!status.isOk()) {
                 PeerId l = node.leaderId();
-                int hint = l == null || l.equals(node.serverId())
-                        ? -1
-                        : Integer.parseInt(l.endpoint().substring(1));
-                reply(s, opId, attempt, new Reply.Redirect(hint));
+                int hint = l == null || l.equals(node.serverId()) ? -1 : identity(l);
+                reply(node, s, opId, attempt, new Reply.Redirect(hint));
                 return;
             }
             // The engine's applied index counts configuration and no-op entries too, which the
@@ -213,6 +235,7 @@ public final class ClientDriver {
                         + " but the node applied only " + applied + " (-1: another incarnation)");
             }
             reply(
+                    node,
                     s,
                     opId,
                     attempt,
@@ -220,8 +243,28 @@ public final class ClientDriver {
         });
     }
 
-    private void reply(Slot s, long opId, long attempt, Reply r) {
-        sim.schedule(latencyNs(), "client.reply", -1, s.index, () -> onReply(s, opId, attempt, r));
+    /**
+     * Sends {@code r} back with the replying node's voters: the configuration is how clients learn
+     * of a node that replaced another and forget a retired one (braft's route table, refreshed
+     * from the group's configuration). A stale node may name an old configuration; the next reply
+     * corrects it, and a redirect to a leader the list lacks adds it.
+     */
+    private void reply(RaftNode node, Slot s, long opId, long attempt, Reply r) {
+        List<Integer> voters = new ArrayList<>();
+        for (PeerId peer : node.listPeers()) {
+            voters.add(identity(peer));
+        }
+        sim.schedule(latencyNs(), "client.reply", -1, s.index, () -> {
+            if (!voters.isEmpty()) {
+                servers.clear();
+                servers.addAll(voters);
+            }
+            onReply(s, opId, attempt, r);
+        });
+    }
+
+    private static int identity(PeerId peer) {
+        return Integer.parseInt(peer.endpoint().substring(1));
     }
 
     private void onReply(Slot s, long opId, long attempt, Reply r) {
@@ -236,9 +279,10 @@ public final class ClientDriver {
             return;
         }
         if (r instanceof Reply.Redirect rd && rd.leaderHint() >= 0 && rd.leaderHint() != s.target) {
+            learn(rd.leaderHint());
             s.target = rd.leaderHint();
         } else {
-            s.target = (s.target + 1) % cluster.size();
+            s.target = nextServer(s.target);
         }
         long backoffNs = 5 * MS + rnd.nextLong(20 * MS);
         long next = s.attempt;

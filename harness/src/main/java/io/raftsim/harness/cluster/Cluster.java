@@ -32,6 +32,13 @@ import java.util.List;
  * A raft group of N simulated processes on one {@link Simulation}: the engine wired to the
  * simulated clock, network and disk; processes killed, restarted from disk, paused and resumed; and
  * the invariant monitor told about everything that can break a Raft property.
+ *
+ * <p>Two numberings. A process's <em>identity</em> ({@link NodeProcess#index()}, peer {@code n<id>})
+ * is never reused: the invariant monitor, the clients and the role timeline use it. A <em>slot</em>
+ * (0..size-1) is a position in the cluster that the fault schedule names; {@link #process(int)}
+ * is its current occupant. Slots start filled by identities 0..n-1; replacing a node retires its
+ * occupant for good and puts a spare identity (n, n+1, ..., reserved at construction so that the
+ * monitor's arrays and the seeded streams are fixed before the run starts) into the slot.
  */
 public final class Cluster {
     public static final String GROUP = "kv";
@@ -57,7 +64,12 @@ public final class Cluster {
     private final Simulation sim;
     private final SimNetwork<RaftMessage> net;
     private final InvariantMonitor monitor;
+    /** Every identity: the n first members, then the spares. */
     private final NodeProcess[] procs;
+    /** Slot to identity. */
+    private final int[] members;
+
+    private int nextSpare;
     private final EngineKnobs knobs;
     private final boolean unsafeAckBeforeFsync;
     private final boolean leaseReads;
@@ -80,13 +92,25 @@ public final class Cluster {
         this(sim, n, knobs, monitor, unsafeAckBeforeFsync, false);
     }
 
+    public Cluster(
+            Simulation sim,
+            int n,
+            EngineKnobs knobs,
+            InvariantMonitor monitor,
+            boolean unsafeAckBeforeFsync,
+            boolean leaseReads) {
+        this(sim, n, 0, knobs, monitor, unsafeAckBeforeFsync, leaseReads);
+    }
+
     /**
+     * @param spares identities reserved for replacement nodes (the monitor must track n + spares)
      * @param leaseReads the engine serves reads under the leader lease (dissertation §6.4.1), which
      *     needs CheckQuorum: it is then on whatever the swarm drew
      */
     public Cluster(
             Simulation sim,
             int n,
+            int spares,
             EngineKnobs knobs,
             InvariantMonitor monitor,
             boolean unsafeAckBeforeFsync,
@@ -97,20 +121,29 @@ public final class Cluster {
         this.monitor = monitor;
         this.unsafeAckBeforeFsync = unsafeAckBeforeFsync;
         this.net = new SimNetwork<>(sim, defaultLink());
-        this.procs = new NodeProcess[n];
-        this.maxTermSent = new long[n];
+        if (spares < 0) {
+            throw new IllegalArgumentException("spares must be >= 0, got " + spares);
+        }
+        this.procs = new NodeProcess[n + spares];
+        this.maxTermSent = new long[n + spares];
+        this.members = new int[n];
+        this.nextSpare = n;
         this.crashRnd = sim.random("crash.mode");
         PeerId[] peers = new PeerId[n];
         // Each machine's disk has its own fsync latency, 1 to 30 ms: slow disks widen the window
-        // in which acknowledged-but-unsynced data can be lost.
+        // in which acknowledged-but-unsynced data can be lost. Spares draw after the members, so
+        // reserving them changes no member's draw.
         io.raftsim.sim.RandomStream diskRnd = sim.random("disk.latency");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < procs.length; i++) {
             NodeClock clock = new NodeClock(sim, i);
             long fsyncNs = diskRnd.nextLongBetween(1, 30) * 1_000_000L;
             procs[i] = new NodeProcess(this, sim, i, clock, fsyncNs);
-            peers[i] = procs[i].peer;
+            if (i < n) {
+                peers[i] = procs[i].peer;
+                members[i] = i;
+            }
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < procs.length; i++) {
             NodeProcess p = procs[i];
             p.endpoint = net.addEndpoint(
                     p.peer.toString(),
@@ -131,12 +164,34 @@ public final class Cluster {
         return net;
     }
 
+    /** Slots: the configured cluster size. */
     public int size() {
+        return members.length;
+    }
+
+    /** The process now in slot {@code slot}. */
+    public NodeProcess process(int slot) {
+        return procs[members[slot]];
+    }
+
+    /** Identities reserved, members and spares, used or not. */
+    public int identities() {
         return procs.length;
     }
 
-    public NodeProcess process(int i) {
-        return procs[i];
+    /** The process with identity {@code id} (peer {@code n<id>}), whether in a slot, retired or spare. */
+    public NodeProcess processById(int id) {
+        return procs[id];
+    }
+
+    /** The slot {@code p} fills, or -1 (retired, or a spare not yet used). */
+    public int slotOf(NodeProcess p) {
+        for (int s = 0; s < members.length; s++) {
+            if (members[s] == p.index) {
+                return s;
+            }
+        }
+        return -1;
     }
 
     public List<RoleChange> roleChanges() {
@@ -150,7 +205,8 @@ public final class Cluster {
     /** Why each node's last start failed (null if it did not), for liveness reports. */
     public String startFailures() {
         StringBuilder sb = new StringBuilder();
-        for (NodeProcess p : procs) {
+        for (int s = 0; s < members.length; s++) {
+            NodeProcess p = process(s);
             if (p.status == ProcessStatus.DOWN && p.startFailure != null) {
                 sb.append(sb.length() == 0 ? "" : "; ")
                         .append("n")
@@ -203,20 +259,68 @@ public final class Cluster {
      * every process on its empty disk.
      */
     public void startAll() {
-        for (NodeProcess p : procs) {
-            p.fs.mkdirs(LOG_DIR);
-            p.fs.mkdirs(META_DIR);
-            p.fs.mkdirs(SNAPSHOT_DIR);
-            p.status = ProcessStatus.UP;
-            p.fs.syncDirectory(
-                    "raft",
-                    e1 -> p.fs.syncDirectory("", e2 -> {
-                        if (e1 != null || e2 != null) {
-                            throw new IllegalStateException("provisioning n" + p.index + " failed: " + e1 + ", " + e2);
-                        }
-                        boot(p);
-                    }));
+        for (int s = 0; s < members.length; s++) {
+            provisionAndBoot(process(s));
         }
+    }
+
+    private void provisionAndBoot(NodeProcess p) {
+        p.fs.mkdirs(LOG_DIR);
+        p.fs.mkdirs(META_DIR);
+        p.fs.mkdirs(SNAPSHOT_DIR);
+        p.status = ProcessStatus.UP;
+        p.fs.syncDirectory(
+                "raft",
+                e1 -> p.fs.syncDirectory("", e2 -> {
+                    if (e1 != null || e2 != null) {
+                        throw new IllegalStateException("provisioning n" + p.index + " failed: " + e1 + ", " + e2);
+                    }
+                    boot(p);
+                }));
+    }
+
+    /**
+     * Retires {@code p} for good: its process is killed (if it still runs) and it is never started
+     * again; its disk is discarded (nothing reads it any more). The invariant monitor keeps its
+     * history: what it voted, led and applied stays part of the run's record.
+     */
+    public void retire(NodeProcess p) {
+        if (p.status != ProcessStatus.DOWN) {
+            crash(p, CrashMode.LOSE_UNSYNCED);
+        }
+        p.retired = true;
+        noteRole(p, "RETIRED", p.lastTerm);
+    }
+
+    /**
+     * Puts a new machine into {@code slot}: the next spare identity, never used in this run, with an
+     * empty disk, provisioned and started. Its occupant before is no longer reachable through the
+     * slot (retire it). The new node boots knowing the configuration of the slots' other occupants,
+     * a configuration it is not a voter of, so it never campaigns and waits for the leader to
+     * replicate to it (braft starts a joining peer with an empty configuration for the same reason;
+     * this engine wants a non-empty one).
+     */
+    public NodeProcess provision(int slot) {
+        if (nextSpare >= procs.length) {
+            throw new IllegalStateException("no spare identity left for slot " + slot + ": the cluster reserved "
+                    + (procs.length - members.length) + " spare(s)");
+        }
+        NodeProcess p = procs[nextSpare++];
+        if (!p.fs.list("").isEmpty() || p.status != ProcessStatus.DOWN) {
+            throw new IllegalStateException(
+                    "spare n" + p.index + " is not a fresh machine: status " + p.status + ", files " + p.fs.list(""));
+        }
+        members[slot] = p.index;
+        java.util.TreeSet<PeerId> others = new java.util.TreeSet<>();
+        for (int s = 0; s < members.length; s++) {
+            if (s != slot) {
+                others.add(process(s).peer);
+            }
+        }
+        p.bootConf = new Configuration(others, new java.util.TreeSet<>());
+        noteRole(p, "JOINING", 0);
+        provisionAndBoot(p);
+        return p;
     }
 
     int indexOf(PeerId peer) {
@@ -254,6 +358,9 @@ public final class Cluster {
 
     /** (Re)starts a process from whatever its disk holds. */
     private void boot(NodeProcess p) {
+        if (p.retired) {
+            throw new IllegalStateException("n" + p.index + " was retired and must never start again");
+        }
         p.nextIncarnation();
         p.status = ProcessStatus.UP;
         p.heldWhilePaused.clear();
@@ -287,7 +394,11 @@ public final class Cluster {
             Transport transport = new Transport(p);
             NodeEnvironment env = new NodeEnvironment(
                     p.engineClock, transport, new SimRandom(sim.random("raft.n" + i)), monitored, meta, snapshots);
-            RaftNode node = RaftNode.create(GROUP, p.peer, options(fsm), env);
+            NodeOptions options = options(fsm);
+            if (p.bootConf != null) {
+                options = options.toBuilder().initialConfiguration(p.bootConf).build();
+            }
+            RaftNode node = RaftNode.create(GROUP, p.peer, options, env);
             p.fsm = fsm;
             node.start();
             p.node = node;
@@ -322,7 +433,7 @@ public final class Cluster {
         if (torn) {
             mode = crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER;
         }
-        crash(i, mode);
+        crash(process(i), mode);
     }
 
     /**
@@ -331,11 +442,10 @@ public final class Cluster {
      * any order restarts with every acknowledged entry).
      */
     public void powerLoss(int i) {
-        crash(i, crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER);
+        crash(process(i), crashRnd.chance(0.5) ? CrashMode.TORN_PREFIX : CrashMode.TORN_ANY_ORDER);
     }
 
-    private void crash(int i, CrashMode mode) {
-        NodeProcess p = procs[i];
+    private void crash(NodeProcess p, CrashMode mode) {
         if (p.status == ProcessStatus.DOWN) {
             return;
         }
@@ -351,7 +461,7 @@ public final class Cluster {
 
     /** Restarts a crashed process from its disk; a running one is crashed first. */
     public void restart(int i) {
-        NodeProcess p = procs[i];
+        NodeProcess p = process(i);
         if (p.status != ProcessStatus.DOWN) {
             kill(i, false);
         }
@@ -360,7 +470,7 @@ public final class Cluster {
     }
 
     public void pause(int i) {
-        NodeProcess p = procs[i];
+        NodeProcess p = process(i);
         if (p.status != ProcessStatus.UP) {
             return;
         }
@@ -371,7 +481,7 @@ public final class Cluster {
 
     /** Resumes a paused process; what it missed runs now, late, in order. */
     public void resume(int i) {
-        NodeProcess p = procs[i];
+        NodeProcess p = process(i);
         if (p.status != ProcessStatus.PAUSED) {
             return;
         }
@@ -413,16 +523,36 @@ public final class Cluster {
         roleChanges.add(new RoleChange(sim.nowNs(), p.index, state, term));
     }
 
-    /** The node that is up and leads in the highest term, or -1. */
+    /** The slot whose occupant is up and leads in the highest term, or -1. */
     public int leader() {
         int best = -1;
         long bestTerm = -1;
-        for (NodeProcess p : procs) {
+        for (int s = 0; s < members.length; s++) {
+            NodeProcess p = process(s);
             if (p.status == ProcessStatus.UP && p.node != null && p.node.isLeader()) {
                 long t = p.node.status().term();
                 if (t > bestTerm) {
                     bestTerm = t;
-                    best = p.index;
+                    best = s;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The process, in a slot or not (a node being decommissioned may still lead), that is up and
+     * leads in the highest term, or null: where an operator sends a membership change.
+     */
+    public NodeProcess leaderProcess() {
+        NodeProcess best = null;
+        long bestTerm = -1;
+        for (NodeProcess p : procs) {
+            if (!p.retired && p.status == ProcessStatus.UP && p.node != null && p.node.isLeader()) {
+                long t = p.node.describe().term();
+                if (t > bestTerm) {
+                    bestTerm = t;
+                    best = p;
                 }
             }
         }

@@ -46,7 +46,7 @@ final class LeaderChurnDriver {
         int leader = cluster.leader();
         if (leader >= 0) {
             long term = cluster.process(leader).node().describe().term();
-            doomed.add(term * cluster.size() + leader);
+            doomed.add(term * cluster.identities() + cluster.process(leader).index());
             killIfStillLeader(leader, term);
         }
         poll();
@@ -68,9 +68,11 @@ final class LeaderChurnDriver {
         List<RoleChange> changes = cluster.roleChanges();
         for (int i = seenRoleChanges; i < changes.size(); i++) {
             RoleChange c = changes.get(i);
-            if (c.state().equals("LEADER") && doomed.add(c.term() * cluster.size() + c.node())) {
+            // Role changes name identities; the churn acts on the slot an identity fills, if any
+            // (a replaced node's late role change has no slot left to kill).
+            int node = c.state().equals("LEADER") ? cluster.slotOf(cluster.processById(c.node())) : -1;
+            if (node >= 0 && doomed.add(c.term() * cluster.identities() + c.node())) {
                 long delayMs = killDelayMs(doomed.size());
-                int node = c.node();
                 long term = c.term();
                 sim.schedule(delayMs * MS, "nemesis.churn-kill", node, term, () -> killIfStillLeader(node, term));
             }

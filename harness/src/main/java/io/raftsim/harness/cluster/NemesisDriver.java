@@ -53,6 +53,19 @@ public final class NemesisDriver {
     private long leaderTransfers;
 
     private boolean healed;
+    /** The replacement in flight (at most one: see {@link #replaceNode}), or null. */
+    private Replacement replacement;
+
+    /** Spare identities a cluster needs to play {@code schedule}: one per replace-node event. */
+    public static int sparesFor(Schedule schedule) {
+        int n = 0;
+        for (FaultEvent e : schedule.events()) {
+            if (e.fault() instanceof ReplaceNode) {
+                n++;
+            }
+        }
+        return n;
+    }
 
     public NemesisDriver(Cluster cluster, Schedule schedule) {
         this.cluster = cluster;
@@ -123,25 +136,23 @@ public final class NemesisDriver {
     private boolean act(FaultEvent e, Fault f) {
         if (f instanceof Kill k) {
             cluster.kill(k.node(), false);
-            later(e, () -> cluster.restart(k.node()));
+            later(e, sameMachine(k.node(), () -> cluster.restart(k.node())));
         } else if (f instanceof TornCrash k) {
             cluster.kill(k.node(), true);
-            later(e, () -> cluster.restart(k.node()));
+            later(e, sameMachine(k.node(), () -> cluster.restart(k.node())));
         } else if (f instanceof PowerLoss pl) {
+            List<Runnable> restarts = new ArrayList<>();
             for (int node : pl.targets()) {
                 cluster.powerLoss(node);
+                restarts.add(sameMachine(node, () -> cluster.restart(node)));
             }
-            later(e, () -> {
-                for (int node : pl.targets()) {
-                    cluster.restart(node);
-                }
-            });
+            later(e, () -> restarts.forEach(Runnable::run));
         } else if (f instanceof io.raftsim.workload.nemesis.LeaderChurn c) {
             new LeaderChurnDriver(cluster, c, e.endMs(), () -> healed).start();
             later(e, () -> {});
         } else if (f instanceof Pause p) {
             cluster.pause(p.node());
-            later(e, () -> cluster.resume(p.node()));
+            later(e, sameMachine(p.node(), () -> cluster.resume(p.node())));
         } else if (f instanceof PartitionFault pf) {
             partition(e, pf.blockedLinks(cluster.size()));
         } else if (f instanceof IsolateLeader) {
@@ -174,10 +185,10 @@ public final class NemesisDriver {
             later(e, () -> {});
         } else if (f instanceof ClockOffset c) {
             cluster.process(c.node()).clock.addOffset(c.offsetMs() * MS);
-            later(e, () -> cluster.process(c.node()).clock.addOffset(-c.offsetMs() * MS));
+            later(e, sameMachine(c.node(), () -> cluster.process(c.node()).clock.addOffset(-c.offsetMs() * MS)));
         } else if (f instanceof ClockDrift c) {
             cluster.process(c.node()).clock.setDrift(c.driftPpm() * 1e-6);
-            later(e, () -> cluster.process(c.node()).clock.setDrift(0));
+            later(e, sameMachine(c.node(), () -> cluster.process(c.node()).clock.setDrift(0)));
         } else if (f instanceof ClockJump c) {
             io.raftsim.sim.NodeClock clock = cluster.process(c.node()).clock;
             clock.jumpTo(clock.nowNs() + c.jumpMs() * MS);
@@ -190,10 +201,58 @@ public final class NemesisDriver {
             return forceSnapshot(s.node());
         } else if (f instanceof RemoveAndReadd m) {
             return removeAndReadd(e, m.node());
+        } else if (f instanceof ReplaceNode r) {
+            return replaceNode(e, r);
         } else {
             throw new IllegalStateException("no action for fault " + f);
         }
         return true;
+    }
+
+    /**
+     * The undo of a fault acts on the machine the fault hit: if a replacement has put another
+     * machine into the slot meanwhile, there is nothing to undo (the old one is retired, the new
+     * one was never hit).
+     */
+    private Runnable sameMachine(int slot, Runnable undo) {
+        NodeProcess hit = cluster.process(slot);
+        return () -> {
+            if (cluster.process(slot) == hit) {
+                undo.run();
+            }
+        };
+    }
+
+    /**
+     * Replaces the machine in {@code r.node()} (see {@link Replacement} for the order of the
+     * changes and why). Crashed: the old machine is killed and retired now. Either way a new
+     * machine with a never-used identity and an empty disk takes the slot at once and starts; the
+     * membership changes then go through whichever node leads, until done (after the heal too).
+     * Skipped, and counted so, while another replacement is still in flight (two machines retired
+     * before either is out of the configuration could leave no majority alive, for good), and for
+     * a crashed machine in a cluster of fewer than 3 (the survivor alone is no majority).
+     */
+    private boolean replaceNode(FaultEvent e, ReplaceNode r) {
+        if (replacement != null && !replacement.done()) {
+            return false;
+        }
+        if (r.crashed() && cluster.size() < 3) {
+            return false;
+        }
+        NodeProcess old = cluster.process(r.node());
+        if (r.crashed()) {
+            cluster.retire(old);
+        }
+        NodeProcess fresh = cluster.provision(r.node());
+        replacement = new Replacement(cluster, r.node(), old, fresh, r.crashed(), r.joint(), () -> membershipChanges++);
+        replacement.step();
+        later(e, () -> {});
+        return true;
+    }
+
+    /** Null when no replacement is unfinished; else what it waits for (a liveness failure at the end). */
+    public String unfinishedReplacement() {
+        return replacement == null || replacement.done() ? null : replacement.describe();
     }
 
     /**
@@ -291,7 +350,7 @@ public final class NemesisDriver {
         return forcedSnapshotResults;
     }
 
-    /** Membership changes (removals and re-additions) the engine completed with OK. */
+    /** Membership changes (removals, re-additions, replacements' changes) the engine completed with OK. */
     public long membershipChanges() {
         return membershipChanges;
     }
@@ -312,10 +371,10 @@ public final class NemesisDriver {
             // EIO on the next syncs, dirty pages dropped (as on Linux). braft stops the node; the
             // operator restarts it when the event ends. The engine must never retry the fsync.
             disk.faults().failNextFsyncs(3);
-            later(e, () -> {
+            later(e, sameMachine(d.node(), () -> {
                 disk.faults().failNextFsyncs(0);
                 restartIfUp(d.node());
-            });
+            }));
         } else if (d instanceof ReadError) {
             if (files.isEmpty()) {
                 return false;
@@ -323,17 +382,18 @@ public final class NemesisDriver {
             for (String f : files) {
                 disk.faults().addReadError(f, 0, Long.MAX_VALUE / 4);
             }
-            damagedAtRest.add(d.node());
-            later(e, () -> {
+            // Identities, not slots: restart-durability counts failed starts per identity.
+            damagedAtRest.add(cluster.process(d.node()).index());
+            later(e, sameMachine(d.node(), () -> {
                 disk.faults().clearReadErrors();
                 restartIfUp(d.node());
-            });
+            }));
         } else if (d instanceof DiskFull) {
             disk.faults().full(true);
-            later(e, () -> {
+            later(e, sameMachine(d.node(), () -> {
                 disk.faults().full(false);
                 restartIfUp(d.node());
-            });
+            }));
         } else if (d instanceof BitFlip b) {
             // Bit rot is noticed when the data is read again: crash, flip, restart after the event.
             // The crash comes first: it decides which files (and bytes) are durable at all.
@@ -345,9 +405,9 @@ public final class NemesisDriver {
                 flipped = !disk.flipBits(victim, 1).isEmpty();
             }
             if (flipped) {
-                damagedAtRest.add(b.node());
+                damagedAtRest.add(cluster.process(b.node()).index());
             }
-            later(e, () -> cluster.restart(b.node()));
+            later(e, sameMachine(b.node(), () -> cluster.restart(b.node())));
             if (e.durationMs() == 0) {
                 cluster.restart(b.node());
             }

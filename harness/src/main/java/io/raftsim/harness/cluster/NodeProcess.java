@@ -34,6 +34,10 @@ public final class NodeProcess {
     String lastState = "";
     long lastTerm = -1;
     String startFailure;
+    /** The initial configuration this machine boots with; null: the cluster's (a replacement's differs). */
+    io.raftsim.engine.Configuration bootConf;
+    /** Retired by a replacement: never started again. */
+    boolean retired;
 
     NodeProcess(Cluster cluster, Simulation sim, int index, NodeClock clock, long fsyncLatencyNs) {
         this.cluster = cluster;
@@ -61,6 +65,11 @@ public final class NodeProcess {
 
     public ProcessStatus status() {
         return status;
+    }
+
+    /** Whether a replacement retired this machine for good. */
+    public boolean retired() {
+        return retired;
     }
 
     /** The engine node while the process is up or paused, else null. */

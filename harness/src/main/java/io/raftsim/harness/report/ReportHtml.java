@@ -56,7 +56,11 @@ public final class ReportHtml {
                     .append("</pre>");
         }
         sb.append("<h2>Timeline</h2>");
+        // Replacement nodes have identities beyond the configured size: a row each too.
         int nodes = o.config().nodes();
+        for (RoleChange c : o.roles()) {
+            nodes = Math.max(nodes, c.node() + 1);
+        }
         List<long[]> bands = o.faultBands();
         java.util.TreeSet<Integer> kinds = new java.util.TreeSet<>();
         for (long[] b : bands) {

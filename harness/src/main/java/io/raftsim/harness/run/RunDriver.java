@@ -83,10 +83,13 @@ public final class RunDriver {
         JdkStopwatch wall = new JdkStopwatch();
         Simulation sim = new Simulation(cfg.seed());
         EventLog eventLog = sim.enableEventLog(EVENT_TAIL);
-        InvariantMonitor monitor = new InvariantMonitor(cfg.nodes());
+        // Replacement nodes get identities of their own: the monitor tracks them all from the start.
+        int spares = NemesisDriver.sparesFor(input.schedule());
+        InvariantMonitor monitor = new InvariantMonitor(cfg.nodes() + spares);
         Cluster cluster = new Cluster(
                 sim,
                 cfg.nodes(),
+                spares,
                 input.schedule().knobs(),
                 monitor,
                 cfg.unsafeAckBeforeFsync(),
@@ -144,7 +147,7 @@ public final class RunDriver {
         probe.afterStop(cluster);
         if (failure == null && !unknown) {
             try {
-                failure = liveness(sim, cluster, clients);
+                failure = liveness(sim, cluster, clients, nemesis);
             } catch (InvariantViolation v) {
                 failure = new Failure(Failure.Kind.INVARIANT, v.getMessage() + " (at " + sim.nowNs() / MS + " ms)");
             } catch (RuntimeException e) {
@@ -254,16 +257,18 @@ public final class RunDriver {
      * same applied index and state within {@link #CONVERGE_BOUND_MS} of simulated time after the
      * run's end (no new ops meanwhile; a follower restarted late may have a long log to catch up on).
      */
-    private static Failure liveness(Simulation sim, Cluster cluster, ClientDriver clients) {
+    private static Failure liveness(Simulation sim, Cluster cluster, ClientDriver clients, NemesisDriver nemesis) {
         String down = cluster.startFailures() == null ? "" : " (" + cluster.startFailures() + ")";
         if (clients.livenessFailure() != null) {
             return new Failure(Failure.Kind.LIVENESS, clients.livenessFailure() + down);
         }
         long deadline = sim.nowNs() + CONVERGE_BOUND_MS * MS;
-        String lag = divergence(cluster);
+        // A node replacement still in flight must finish too: the configured number of voters, the
+        // new node in and the old one out.
+        String lag = lag(cluster, nemesis);
         while (lag != null && sim.nowNs() < deadline) {
             sim.run(Long.MAX_VALUE, Math.min(deadline, sim.nowNs() + 100 * MS));
-            lag = divergence(cluster);
+            lag = lag(cluster, nemesis);
         }
         return lag == null
                 ? null
@@ -272,7 +277,15 @@ public final class RunDriver {
                         "live nodes did not converge within " + CONVERGE_BOUND_MS + " ms after the run: " + lag + down);
     }
 
-    /** Null when every live node has applied the same index to the same state; else who lags. */
+    private static String lag(Cluster cluster, NemesisDriver nemesis) {
+        String replacing = nemesis.unfinishedReplacement();
+        return replacing != null ? replacing : divergence(cluster);
+    }
+
+    /**
+     * Null when every live node has applied the same index to the same state; else who lags. The
+     * nodes are the slots' occupants: a retired node is not expected to converge, its replacement is.
+     */
     private static String divergence(Cluster cluster) {
         long applied = -1;
         int first = -1;
@@ -289,12 +302,14 @@ public final class RunDriver {
                 applied = a;
                 first = i;
             } else if (a != applied) {
-                return "node " + first + " applied up to " + applied + ", node " + i + " up to " + a;
+                return "node " + cluster.process(first).index() + " applied up to " + applied + ", node " + p.index()
+                        + " up to " + a;
             } else if (!p.stateMachine()
                     .store()
                     .registers()
                     .equals(cluster.process(first).stateMachine().store().registers())) {
-                return "nodes " + first + " and " + i + " applied up to " + a + " but hold different registers";
+                return "nodes " + cluster.process(first).index() + " and " + p.index() + " applied up to " + a
+                        + " but hold different registers";
             }
         }
         return applied < 0 ? "no node is up at the end of the run" : null;

@@ -37,6 +37,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Faults.RemoveAndReadd.class, name = "remove-readd"),
     @JsonSubTypes.Type(value = Faults.LeaderTransfer.class, name = "leader-transfer"),
     @JsonSubTypes.Type(value = Faults.ForceSnapshot.class, name = "force-snapshot"),
+    @JsonSubTypes.Type(value = Faults.ReplaceNode.class, name = "replace-node"),
 })
 public sealed interface Fault
         permits Faults.ProcessFault,

@@ -29,7 +29,16 @@ public enum FaultKind {
     DISK_FULL(Category.DISK),
     MEMBERSHIP(Category.ADMIN),
     LEADER_TRANSFER(Category.ADMIN),
-    SNAPSHOT(Category.ADMIN);
+    SNAPSHOT(Category.ADMIN),
+    /**
+     * Retire a node for good and bring a new one, with a new identity and an empty disk, in through
+     * membership changes. Added after the kinds above: the swarm draws its on/off coin from a stream
+     * of its own (see {@link ScheduleGenerator}), so seeds that leave it off keep their schedules.
+     */
+    REPLACE_NODE(Category.ADMIN);
+
+    /** The last kind whose swarm coin comes from the generator's main stream. */
+    static final FaultKind LAST_ORIGINAL = SNAPSHOT;
 
     /** Faults of one category share a concurrency budget in the generator. */
     public enum Category {

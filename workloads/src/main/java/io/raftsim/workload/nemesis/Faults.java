@@ -475,7 +475,8 @@ public final class Faults {
     // ---- administration --------------------------------------------------------------------
 
     /** Operator actions through the engine's API. */
-    public sealed interface AdminFault extends Fault permits RemoveAndReadd, LeaderTransfer, ForceSnapshot {}
+    public sealed interface AdminFault extends Fault
+            permits RemoveAndReadd, LeaderTransfer, ForceSnapshot, ReplaceNode {}
 
     /** Removes {@code node} from the configuration, and adds it back when the event ends. */
     public record RemoveAndReadd(int node) implements AdminFault {
@@ -520,6 +521,35 @@ public final class Faults {
         @Override
         public FaultKind kind() {
             return FaultKind.SNAPSHOT;
+        }
+
+        @Override
+        public List<Integer> nodes() {
+            return List.of(node);
+        }
+    }
+
+    /**
+     * Replaces the machine in slot {@code node} as an operator would (braft: start the new peer
+     * with no state, {@code add_peer} it, {@code remove_peer} the old one): the old node is
+     * retired for good (process killed, disk discarded, identity never reused) and a new node with
+     * a never-used identity and an empty disk takes the slot, joining through membership changes.
+     * Later faults on the slot hit the new node.
+     *
+     * @param crashed the old machine died first (killed when the event starts, as when replacing a
+     *     failed server); otherwise it is decommissioned while running and killed once it is out of
+     *     the configuration (replacing the leader then makes it hand over, dissertation §4.2.2)
+     * @param joint one {@code changePeers} swapping the two (joint consensus C_old,new, dissertation
+     *     §4.3) instead of {@code addPeer(new)} then {@code removePeer(old)}
+     */
+    public record ReplaceNode(int node, boolean crashed, boolean joint) implements AdminFault {
+        public ReplaceNode {
+            checkNode(node, "replace-node");
+        }
+
+        @Override
+        public FaultKind kind() {
+            return FaultKind.REPLACE_NODE;
         }
 
         @Override

@@ -11,9 +11,9 @@ import java.util.TreeSet;
  * Draws a fault schedule from a seed. Swarm testing: each seed enables a random subset of the
  * allowed kinds, so that rare combinations get whole runs to themselves (a seed with only one-way
  * links explores them far deeper than a seed where they are 1 in 23). Faults are kept within what
- * Raft must survive: at most a minority of nodes down (killed, paused, disk-failed, removed) at once,
- * one partition and one membership change at a time, and durable data destroyed (bit flips) on one
- * node only.
+ * Raft must survive: at most a minority of nodes down (killed, paused, disk-failed, removed,
+ * being replaced) at once, one partition and one membership change (remove-readd or replace) at a
+ * time, and durable data destroyed (bit flips) on one node only.
  */
 public final class ScheduleGenerator {
     /** Faults start after the first election has had time to finish. */
@@ -28,7 +28,7 @@ public final class ScheduleGenerator {
     public Schedule generate(long seed) {
         SplitMix64 r = new SplitMix64(SplitMix64.derive(seed, "nemesis"));
         EngineKnobs knobs = EngineKnobs.draw(new SplitMix64(SplitMix64.derive(seed, "knobs")));
-        List<FaultKind> enabled = enabledKinds(r);
+        List<FaultKind> enabled = enabledKinds(r, seed);
         int n = config.clusterSize();
         List<FaultEvent> events = new ArrayList<>();
         if (!enabled.isEmpty() && n > 1) {
@@ -51,14 +51,20 @@ public final class ScheduleGenerator {
         return new Schedule(n, enabled, knobs, events, config.healAtMs(), config.quietMs());
     }
 
-    private List<FaultKind> enabledKinds(SplitMix64 r) {
+    private List<FaultKind> enabledKinds(SplitMix64 r, long seed) {
         List<FaultKind> allowed = new ArrayList<>(EnumSet.copyOf(withNone(config.allowedKinds())));
         if (!config.swarm() || allowed.isEmpty()) {
             return allowed;
         }
         List<FaultKind> picked = new ArrayList<>();
         for (FaultKind k : allowed) {
-            if (r.chance(0.5)) {
+            // Kinds added later toss their coin on a stream of their own (DESIGN.md section 2: adding
+            // a fault type must not shift other choices), so a seed that leaves them off draws
+            // exactly the schedule it drew before they existed, and recorded repros stay valid.
+            boolean on = k.compareTo(FaultKind.LAST_ORIGINAL) <= 0
+                    ? r.chance(0.5)
+                    : new SplitMix64(SplitMix64.derive(seed, "nemesis.swarm." + k.cliName())).chance(0.5);
+            if (on) {
                 picked.add(k);
             }
         }
@@ -119,6 +125,13 @@ public final class ScheduleGenerator {
             case MEMBERSHIP -> new FaultEvent(at, r.between(1_000, 5_000), new RemoveAndReadd(node));
             case LEADER_TRANSFER -> new FaultEvent(at, 0, new LeaderTransfer(node));
             case SNAPSHOT -> new FaultEvent(at, 0, new ForceSnapshot(node));
+            case REPLACE_NODE -> {
+                // The duration is the window budgeted as the slot being down (the new node catching
+                // up); the harness finishes the change whenever the engine lets it.
+                long duration = r.between(2_000, 6_000);
+                boolean crashed = r.chance(0.5);
+                yield new FaultEvent(at, duration, new ReplaceNode(node, crashed, r.chance(0.5)));
+            }
         };
     }
 
@@ -158,7 +171,12 @@ public final class ScheduleGenerator {
                 || f instanceof DiskFull
                 || f instanceof BitFlip
                 || f instanceof RemoveAndReadd
-                || f instanceof LeaderChurn;
+                || f instanceof LeaderChurn
+                || f instanceof ReplaceNode;
+    }
+
+    static boolean isMembership(Fault f) {
+        return f instanceof RemoveAndReadd || f instanceof ReplaceNode;
     }
 
     /** The Raft-survivable budget: see the class comment. */
@@ -184,7 +202,7 @@ public final class ScheduleGenerator {
                 return false;
             }
             boolean bothPartitions = isPartition(f) && isPartition(e.fault());
-            boolean bothMembership = f instanceof RemoveAndReadd && e.fault() instanceof RemoveAndReadd;
+            boolean bothMembership = isMembership(f) && isMembership(e.fault());
             if (bothPartitions || bothMembership) {
                 return false;
             }

@@ -34,7 +34,8 @@ class ScheduleCodecTest {
                 new DiskFull(1),
                 new RemoveAndReadd(2),
                 new LeaderTransfer(3),
-                new ForceSnapshot(4));
+                new ForceSnapshot(4),
+                new ReplaceNode(1, true, false));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
@@ -47,7 +48,13 @@ class ScheduleCodecTest {
         Schedule s = everyFaultOnce();
         assertThat(s.events()).extracting(e -> e.fault().kind()).containsExactlyInAnyOrder(FaultKind.values());
         String json = ScheduleCodec.toJson(s);
-        assertThat(json).contains("\"type\" : \"one-way\"", "\"type\" : \"isolate-leader\"");
+        assertThat(json)
+                .contains(
+                        "\"type\" : \"one-way\"",
+                        "\"type\" : \"isolate-leader\"",
+                        "\"type\" : \"replace-node\"",
+                        "\"crashed\" : true",
+                        "\"joint\" : false");
         assertThat(ScheduleCodec.fromJson(json)).isEqualTo(s);
     }
 
@@ -61,6 +68,26 @@ class ScheduleCodecTest {
                     .as("seed %d", seed)
                     .isEqualTo(s);
         }
+    }
+
+    @Test
+    void replaceNodeRoundTripsInEveryVariantAndRefusesANegativeSlot() {
+        for (boolean crashed : new boolean[] {false, true}) {
+            for (boolean joint : new boolean[] {false, true}) {
+                Schedule s = new Schedule(
+                        3,
+                        List.of(FaultKind.REPLACE_NODE),
+                        EngineKnobs.DEFAULTS,
+                        List.of(new FaultEvent(2_000, 3_000, new ReplaceNode(2, crashed, joint))),
+                        10_000,
+                        5_000);
+                assertThat(ScheduleCodec.fromJson(ScheduleCodec.toJson(s))).isEqualTo(s);
+            }
+        }
+        String bad = ScheduleCodec.toJson(everyFaultOnce())
+                .replaceFirst("(\"type\" : \"replace-node\",\\s*\"node\" : )1", "$1-1");
+        assertThat(bad).contains("-1");
+        assertThatThrownBy(() -> ScheduleCodec.fromJson(bad)).hasMessageContaining("replace-node node index");
     }
 
     @Test

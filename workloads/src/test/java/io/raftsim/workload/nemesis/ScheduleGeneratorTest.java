@@ -131,6 +131,62 @@ class ScheduleGeneratorTest {
         assertThat(churns).as("leader-churn drawn at all").isGreaterThan(0);
     }
 
+    @Test
+    void membershipChangesNeverOverlap() {
+        for (int n : new int[] {3, 5}) {
+            ScheduleGenerator g = new ScheduleGenerator(new NemesisConfig(
+                    n,
+                    EnumSet.of(FaultKind.REPLACE_NODE, FaultKind.MEMBERSHIP, FaultKind.KILL),
+                    false,
+                    60_000,
+                    15_000,
+                    300));
+            int replaces = 0;
+            for (long seed = 0; seed < 30; seed++) {
+                List<FaultEvent> membership = g.generate(seed).events().stream()
+                        .filter(e -> ScheduleGenerator.isMembership(e.fault()))
+                        .toList();
+                for (int i = 1; i < membership.size(); i++) {
+                    assertThat(membership.get(i).atMs())
+                            .as("n=%d seed %d: %s overlaps %s", n, seed, membership.get(i), membership.get(i - 1))
+                            .isGreaterThan(membership.get(i - 1).endMs());
+                }
+                for (FaultEvent e : membership) {
+                    if (e.fault() instanceof Faults.ReplaceNode r) {
+                        replaces++;
+                        if (n < 3) {
+                            assertThat(r.crashed())
+                                    .as("n=%d seed %d %s", n, seed, e)
+                                    .isFalse();
+                        }
+                    }
+                }
+            }
+            assertThat(replaces).as("n=%d", n).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void seedsThatLeaveReplaceNodeOffDrawTheScheduleTheyDrewWithoutIt() {
+        Set<FaultKind> without = EnumSet.allOf(FaultKind.class);
+        without.remove(FaultKind.REPLACE_NODE);
+        ScheduleGenerator withKind = new ScheduleGenerator(config(NemesisConfig.allKinds(), true));
+        ScheduleGenerator withoutKind = new ScheduleGenerator(config(without, true));
+        int off = 0;
+        int on = 0;
+        for (long seed = 0; seed < 60; seed++) {
+            Schedule a = withKind.generate(seed);
+            if (a.enabledKinds().contains(FaultKind.REPLACE_NODE)) {
+                on++;
+            } else {
+                off++;
+                assertThat(a).as("seed %d", seed).isEqualTo(withoutKind.generate(seed));
+            }
+        }
+        assertThat(off).isGreaterThan(10);
+        assertThat(on).isGreaterThan(10);
+    }
+
     static int bitFlipsBefore(List<FaultEvent> events, long t) {
         int c = 0;
         for (FaultEvent e : events) {

@@ -373,7 +373,8 @@ public final class SegmentedLog implements LogStorage {
     }
 
     private void barrierDone(StorageException err) {
-        if (closed) {
+        // A failure meanwhile (a read error, say) already completed the barrier with it.
+        if (closed || failure != null) {
             return;
         }
         if (err != null) {
@@ -496,6 +497,12 @@ public final class SegmentedLog implements LogStorage {
     }
 
     private void runSteps(List<Consumer<IoCallback>> steps, int i, IoCallback done) {
+        if (failure != null) {
+            // The log failed while the previous step's I/O was in flight: fail() has completed
+            // this barrier or sync with the error; its remaining steps (deleting segments, say)
+            // must not change the disk of a log that refuses further use.
+            return;
+        }
         if (i == steps.size()) {
             done.done(null);
             return;
