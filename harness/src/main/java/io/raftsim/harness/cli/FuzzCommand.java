@@ -76,6 +76,7 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.raftsim.harness.jdk.JdkQuietEngineLogs.install();
         SeedRange range = SeedRange.parse(seeds);
         Shard sh;
         try {
