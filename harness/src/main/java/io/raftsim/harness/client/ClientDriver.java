@@ -191,9 +191,10 @@ public final class ClientDriver {
         }
         KvCommand cmd = new KvCommand(s.op.f(), s.process, s.seq, s.op.key(), s.op.value(), s.op.expected());
         sim.schedule(latencyNs(), "client.send", target, s.index, () -> serve(target, cmd, s, opId, attempt));
-        sim.schedule(options.attemptTimeoutMs() * MS, "client.retry", -1, s.index, () -> {
+        long attemptTimeoutMs = s.reader() ? options.readerMix().resendAfterMs() : options.attemptTimeoutMs();
+        sim.schedule(attemptTimeoutMs * MS, "client.retry", -1, s.index, () -> {
             if (s.busy && s.opId == opId && s.attempt == attempt) {
-                s.target = (s.target + 1) % cluster.size();
+                s.target = s.reader() && options.readsByReadIndex() ? s.home : (s.target + 1) % cluster.size();
                 send(s);
             }
         });

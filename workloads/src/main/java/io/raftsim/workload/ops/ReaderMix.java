@@ -15,17 +15,28 @@ import io.raftsim.workload.SplitMix64;
  * @param thinkUsMax think time between a reader's reads, uniform in {@code [0, thinkUsMax]} microseconds
  * @param backoffUsMin a reader whose read was refused retries after a back-off uniform in
  *     {@code [backoffUsMin, backoffUsMax]} microseconds (ordinary clients back off 5 to 25 ms)
+ * @param resendAfterMs a reader re-sends a read still unanswered after this long (ordinary clients
+ *     wait a quarter of the op timeout): a read forwarded to a leader that just died would
+ *     otherwise hold the reader, and a read has no effect, so asking again is always safe
  */
-public record ReaderMix(int readers, int keys, long thinkUsMax, long backoffUsMin, long backoffUsMax) {
-    /** Readers read every 0 to 2 ms and retry a refused read after 0.5 to 2.5 ms. */
+public record ReaderMix(
+        int readers, int keys, long thinkUsMax, long backoffUsMin, long backoffUsMax, long resendAfterMs) {
+    /**
+     * Readers read every 0 to 2 ms, retry a refused read after 0.5 to 2.5 ms and re-send an
+     * unanswered one after 25 ms.
+     */
     public static final long DEFAULT_THINK_US_MAX = 2_000;
 
     public static final long DEFAULT_BACKOFF_US_MIN = 500;
     public static final long DEFAULT_BACKOFF_US_MAX = 2_500;
+    public static final long DEFAULT_RESEND_AFTER_MS = 25;
 
     public ReaderMix {
         if (readers < 0 || keys < 1) {
             throw new IllegalArgumentException("readers >= 0 and keys >= 1 required, got " + readers + ", " + keys);
+        }
+        if (resendAfterMs < 1) {
+            throw new IllegalArgumentException("resendAfterMs must be >= 1, got " + resendAfterMs);
         }
         if (thinkUsMax < 0 || backoffUsMin < 0 || backoffUsMax < backoffUsMin) {
             throw new IllegalArgumentException("need 0 <= thinkUsMax and 0 <= backoffUsMin <= backoffUsMax, got "
@@ -35,12 +46,19 @@ public record ReaderMix(int readers, int keys, long thinkUsMax, long backoffUsMi
 
     /** No reader processes. */
     public static ReaderMix none() {
-        return new ReaderMix(0, 1, DEFAULT_THINK_US_MAX, DEFAULT_BACKOFF_US_MIN, DEFAULT_BACKOFF_US_MAX);
+        return new ReaderMix(
+                0, 1, DEFAULT_THINK_US_MAX, DEFAULT_BACKOFF_US_MIN, DEFAULT_BACKOFF_US_MAX, DEFAULT_RESEND_AFTER_MS);
     }
 
     /** {@code readers} readers over {@code keys} keys with the default pacing. */
     public static ReaderMix of(int readers, int keys) {
-        return new ReaderMix(readers, keys, DEFAULT_THINK_US_MAX, DEFAULT_BACKOFF_US_MIN, DEFAULT_BACKOFF_US_MAX);
+        return new ReaderMix(
+                readers,
+                keys,
+                DEFAULT_THINK_US_MAX,
+                DEFAULT_BACKOFF_US_MIN,
+                DEFAULT_BACKOFF_US_MAX,
+                DEFAULT_RESEND_AFTER_MS);
     }
 
     /** A reader's next read, drawn from that reader's own stream. */
