@@ -59,8 +59,10 @@ final class RunOptions {
             defaultValue = "0",
             description = "Dedicated reader processes on top of --clients (as a Jepsen test runs many concurrent"
                     + " readers): reader i starts every read at node i mod --nodes, reads every 0 to 2 ms, and"
-                    + " retries a refused read after 0.5 to 2.5 ms (clients back off 5 to 25 ms), so reads keep"
-                    + " reaching every node, right after elections too. Default: ${DEFAULT-VALUE}.")
+                    + " retries a refused read after 0.5 to 2.5 ms (clients back off 5 to 25 ms) and re-sends an"
+                    + " unanswered one after 25 ms, so reads keep reaching every node, right after elections too;"
+                    + " a reader's unanswered read is recorded fail (a read has no effect)."
+                    + " Default: ${DEFAULT-VALUE}.")
     int readers;
 
     /** A line naming the kinds {@code all} holds back and why, or null. */
