@@ -54,6 +54,17 @@ final class RunOptions {
             description = "Concurrent client processes. Default: ${DEFAULT-VALUE}.")
     int clients;
 
+    @Option(
+            names = "--readers",
+            defaultValue = "0",
+            description = "Dedicated reader processes on top of --clients (as a Jepsen test runs many concurrent"
+                    + " readers): reader i starts every read at node i mod --nodes, reads every 0 to 2 ms, and"
+                    + " retries a refused read after 0.5 to 2.5 ms (clients back off 5 to 25 ms) and re-sends an"
+                    + " unanswered one after 25 ms, so reads keep reaching every node, right after elections too;"
+                    + " a reader's unanswered read is recorded fail (a read has no effect)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int readers;
+
     /** A line naming the kinds {@code all} holds back and why, or null. */
     static String heldBackNote(RunConfig cfg) {
         if (!cfg.nemesis().text().equals("all") || io.raftsim.harness.run.NemesisSpec.HELD_BACK.isEmpty()) {
@@ -89,7 +100,8 @@ final class RunOptions {
                     rm,
                     clients,
                     2_000,
-                    false);
+                    false,
+                    readers);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -14,11 +14,13 @@ import io.raftsim.history.OpType;
 import io.raftsim.history.ProcessId;
 import io.raftsim.sim.RandomStream;
 import io.raftsim.sim.Simulation;
+import io.raftsim.workload.SplitMix64;
 import io.raftsim.workload.kv.KvClosure;
 import io.raftsim.workload.kv.KvCommand;
 import io.raftsim.workload.kv.KvResult;
 import io.raftsim.workload.ops.OpKind;
 import io.raftsim.workload.ops.OpSpec;
+import io.raftsim.workload.ops.ReaderMix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +34,9 @@ import java.util.Map;
  * whichever node the client now believes leads, is applied at most once (dissertation §6.3).
  * Reads go through the log, or (by default) through the engine's ReadIndex on whichever node the
  * client asked (a follower forwards it to its leader, dissertation §6.4) and then that node's own
- * store, once it has applied up to the read index.
+ * store, once it has applied up to the read index. Optional reader processes ({@link ReaderMix})
+ * come after the clients: each starts every read at the node in its own slot and retries a refused
+ * read after a short back-off.
  *
  * <p>Clients know servers by identity ({@code n<id>}), as a client library knows addresses: first
  * the initial members, then the configuration each reply names, and every leader a redirect names
@@ -63,6 +67,8 @@ public final class ClientDriver {
     private long fail;
     private long info;
     private String livenessFailure;
+    private final SplitMix64 readerRandom;
+    private final long[] readerRequestsByNode;
 
     /** One client slot: its current process and op. */
     private static final class Slot {
@@ -74,9 +80,15 @@ public final class ClientDriver {
         long attempt;
         int target;
         boolean busy;
+        /** A reader's slot (it reads at whichever node fills it), or -1 for an ordinary client. */
+        int home = -1;
 
         Slot(int index) {
             this.index = index;
+        }
+
+        boolean reader() {
+            return home >= 0;
         }
     }
 
@@ -88,7 +100,8 @@ public final class ClientDriver {
         this.options = options;
         this.ops = List.copyOf(ops);
         this.rnd = sim.random("clients");
-        this.slots = new Slot[options.clients()];
+        ReaderMix readers = options.readerMix();
+        this.slots = new Slot[options.clients() + readers.readers()];
         for (int i = 0; i < cluster.size(); i++) {
             servers.add(cluster.process(i).index());
         }
@@ -96,7 +109,17 @@ public final class ClientDriver {
             slots[i] = new Slot(i);
             slots[i].process = nextProcess++;
             slots[i].target = servers.get(i % servers.size());
+            if (i >= options.clients()) {
+                slots[i].home = (i - options.clients()) % cluster.size();
+                slots[i].target = homeTarget(slots[i]);
+            }
         }
+        // Readers draw from their own stream, and only when there are readers: a run without
+        // them replays exactly as before they existed.
+        this.readerRandom = readers.readers() == 0
+                ? null
+                : new SplitMix64(sim.random("readers").nextLong());
+        this.readerRequestsByNode = new long[cluster.identities()];
     }
 
     public void start() {
@@ -118,11 +141,20 @@ public final class ClientDriver {
         return livenessFailure;
     }
 
+    /** Requests reader processes sent, by the node they were sent to (index = node). */
+    public long[] readerRequestsByNode() {
+        return readerRequestsByNode.clone();
+    }
+
     private long latencyNs() {
         return 200_000L + rnd.nextLong(300_000L);
     }
 
     private void scheduleNext(Slot s) {
+        if (s.reader()) {
+            scheduleRead(s);
+            return;
+        }
         if (nextOp >= ops.size()) {
             return;
         }
@@ -132,6 +164,24 @@ public final class ClientDriver {
             return;
         }
         sim.scheduleAt(at, "client.invoke", -1, s.index, () -> invoke(s, op));
+    }
+
+    /** The identity now in a reader's slot: a replacement moves the reader to the new node. */
+    private int homeTarget(Slot s) {
+        return cluster.process(s.home).index();
+    }
+
+    private void scheduleRead(Slot s) {
+        ReaderMix mix = options.readerMix();
+        OpSpec op = mix.nextRead(readerRandom);
+        long at = sim.nowNs() + mix.thinkUs(readerRandom) * 1_000L;
+        if (at >= options.stopInvokingAtMs() * MS) {
+            return;
+        }
+        sim.scheduleAt(at, "reader.invoke", -1, s.index, () -> {
+            s.target = homeTarget(s);
+            invoke(s, op);
+        });
     }
 
     private void invoke(Slot s, OpSpec op) {
@@ -155,11 +205,15 @@ public final class ClientDriver {
         long opId = s.opId;
         long attempt = s.attempt;
         int target = s.target;
+        if (s.reader()) {
+            readerRequestsByNode[target]++;
+        }
         KvCommand cmd = new KvCommand(s.op.f(), s.process, s.seq, s.op.key(), s.op.value(), s.op.expected());
         sim.schedule(latencyNs(), "client.send", target, s.index, () -> serve(target, cmd, s, opId, attempt));
-        sim.schedule(options.attemptTimeoutMs() * MS, "client.retry", -1, s.index, () -> {
+        long attemptTimeoutMs = s.reader() ? options.readerMix().resendAfterMs() : options.attemptTimeoutMs();
+        sim.schedule(attemptTimeoutMs * MS, "client.retry", -1, s.index, () -> {
             if (s.busy && s.opId == opId && s.attempt == attempt) {
-                s.target = nextServer(s.target);
+                s.target = s.reader() && options.readsByReadIndex() ? homeTarget(s) : nextServer(s.target);
                 send(s);
             }
         });
@@ -278,13 +332,18 @@ public final class ClientDriver {
         if (attempt != s.attempt) {
             return;
         }
-        if (r instanceof Reply.Redirect rd && rd.leaderHint() >= 0 && rd.leaderHint() != s.target) {
+        if (s.reader() && options.readsByReadIndex()) {
+            // A reader keeps asking its own node: any node serves ReadIndex (a follower forwards
+            // it to its leader), so a refusal means "not yet", and asking again soon is the point.
+            s.target = homeTarget(s);
+        } else if (r instanceof Reply.Redirect rd && rd.leaderHint() >= 0 && rd.leaderHint() != s.target) {
             learn(rd.leaderHint());
             s.target = rd.leaderHint();
         } else {
             s.target = nextServer(s.target);
         }
-        long backoffNs = 5 * MS + rnd.nextLong(20 * MS);
+        long backoffNs =
+                s.reader() ? options.readerMix().backoffUs(readerRandom) * 1_000L : 5 * MS + rnd.nextLong(20 * MS);
         long next = s.attempt;
         sim.schedule(backoffNs, "client.backoff", -1, s.index, () -> {
             if (s.busy && s.opId == opId && s.attempt == next) {
@@ -315,14 +374,23 @@ public final class ClientDriver {
 
     private void timeout(Slot s) {
         s.busy = false;
-        info++;
-        record(OpType.INFO, s, invokeValue(s.op));
         long invokedAtMs = (sim.nowNs() / MS) - options.opTimeoutMs();
         if (livenessFailure == null && invokedAtMs >= options.livenessFromMs()) {
             livenessFailure = "client process " + s.process + " " + s.op.f().jepsenName() + " on key " + s.op.key()
                     + " invoked at " + invokedAtMs + " ms (quiet phase, after the heal) got no answer within "
                     + options.opTimeoutMs() + " ms";
         }
+        if (s.reader()) {
+            // A read has no effect, so one that got no answer definitely changed nothing: recorded
+            // fail, as Jepsen's clients record a timed-out read. An info read would stay open to
+            // the end of the history, and thousands of reads would swamp the checker's search.
+            fail++;
+            record(OpType.FAIL, s, invokeValue(s.op));
+            scheduleNext(s);
+            return;
+        }
+        info++;
+        record(OpType.INFO, s, invokeValue(s.op));
         retire(s);
         scheduleNext(s);
     }
@@ -335,7 +403,11 @@ public final class ClientDriver {
     /** Ends the run: ops still outstanding are recorded {@code info}. */
     public void finish() {
         for (Slot s : slots) {
-            if (s.busy) {
+            if (s.busy && s.reader()) {
+                s.busy = false;
+                fail++;
+                record(OpType.FAIL, s, invokeValue(s.op));
+            } else if (s.busy) {
                 s.busy = false;
                 info++;
                 record(OpType.INFO, s, invokeValue(s.op));

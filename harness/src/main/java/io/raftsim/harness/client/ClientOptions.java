@@ -1,5 +1,7 @@
 package io.raftsim.harness.client;
 
+import io.raftsim.workload.ops.ReaderMix;
+
 /**
  * How the Jepsen-style clients behave.
  *
@@ -11,6 +13,8 @@ package io.raftsim.harness.client;
  * @param livenessFromMs every op invoked after this (the quiet phase, once settled) must complete
  * @param readsByReadIndex reads are served by the engine's ReadIndex (or lease) then the local store,
  *     instead of going through the log
+ * @param readerMix dedicated reader processes pinned one per node, on top of the {@code clients}
+ *     (none by default)
  */
 public record ClientOptions(
         int clients,
@@ -19,4 +23,29 @@ public record ClientOptions(
         boolean tupleValues,
         long stopInvokingAtMs,
         long livenessFromMs,
-        boolean readsByReadIndex) {}
+        boolean readsByReadIndex,
+        ReaderMix readerMix) {
+    public ClientOptions {
+        java.util.Objects.requireNonNull(readerMix, "readerMix");
+    }
+
+    /** Without reader processes. */
+    public ClientOptions(
+            int clients,
+            long opTimeoutMs,
+            long attemptTimeoutMs,
+            boolean tupleValues,
+            long stopInvokingAtMs,
+            long livenessFromMs,
+            boolean readsByReadIndex) {
+        this(
+                clients,
+                opTimeoutMs,
+                attemptTimeoutMs,
+                tupleValues,
+                stopInvokingAtMs,
+                livenessFromMs,
+                readsByReadIndex,
+                ReaderMix.none());
+    }
+}

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param opTimeoutMs a client gives up on an op after this long: it ends {@code info}
  * @param unsafeAckBeforeFsync TEST ONLY, not reachable from the command line: the storage wrapper
  *     reports log appends durable before the disk says so (a planted durability bug)
+ * @param readers dedicated reader processes on top of {@code clients}, pinned one per node
+ *     ({@link io.raftsim.workload.ops.ReaderMix}); 0 for none
  */
 public record RunConfig(
         long seed,
@@ -23,7 +25,8 @@ public record RunConfig(
         ReadMode readMode,
         int clients,
         long opTimeoutMs,
-        boolean unsafeAckBeforeFsync) {
+        boolean unsafeAckBeforeFsync,
+        int readers) {
 
     public static final int DEFAULT_NODES = 5;
     public static final int DEFAULT_OPS = 2000;
@@ -49,6 +52,24 @@ public record RunConfig(
             throw new IllegalArgumentException(
                     "clients >= 1 and opTimeoutMs >= 100 required, got " + clients + ", " + opTimeoutMs);
         }
+        if (readers < 0 || readers > 64) {
+            throw new IllegalArgumentException("readers must be in [0, 64], got " + readers);
+        }
+    }
+
+    /** Without reader processes. */
+    public RunConfig(
+            long seed,
+            int nodes,
+            Workload workload,
+            int ops,
+            long timeMs,
+            NemesisSpec nemesis,
+            ReadMode readMode,
+            int clients,
+            long opTimeoutMs,
+            boolean unsafeAckBeforeFsync) {
+        this(seed, nodes, workload, ops, timeMs, nemesis, readMode, clients, opTimeoutMs, unsafeAckBeforeFsync, 0);
     }
 
     public static RunConfig defaults(long seed) {
@@ -67,7 +88,17 @@ public record RunConfig(
 
     public RunConfig withSeed(long newSeed) {
         return new RunConfig(
-                newSeed, nodes, workload, ops, timeMs, nemesis, readMode, clients, opTimeoutMs, unsafeAckBeforeFsync);
+                newSeed,
+                nodes,
+                workload,
+                ops,
+                timeMs,
+                nemesis,
+                readMode,
+                clients,
+                opTimeoutMs,
+                unsafeAckBeforeFsync,
+                readers);
     }
 
     /** The one command that reproduces this run, when it plays the input drawn from its seed. */
@@ -91,6 +122,11 @@ public record RunConfig(
         sb.append(" --nemesis ").append(nemesis.text());
         sb.append(" --read-mode ").append(readMode.cliName());
         sb.append(" --clients ").append(clients);
+        if (readers > 0) {
+            // Spelled out only when used, so that every repro written before readers existed
+            // still reads the same.
+            sb.append(" --readers ").append(readers);
+        }
         if (scheduleFile != null) {
             sb.append(" --schedule ").append(shellWord(scheduleFile.toString()));
         }

@@ -20,6 +20,7 @@ import io.raftsim.sim.RunResult;
 import io.raftsim.sim.Simulation;
 import io.raftsim.sim.jdk.JdkStopwatch;
 import io.raftsim.workload.nemesis.FaultKind;
+import io.raftsim.workload.ops.ReaderMix;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,8 @@ public final class RunDriver {
                 cfg.workload() == Workload.KV,
                 endMs - cfg.opTimeoutMs() - 1_000,
                 Math.min(healMs + SETTLE_MS, endMs),
-                cfg.readMode() != ReadMode.LOG);
+                cfg.readMode() != ReadMode.LOG,
+                ReaderMix.of(cfg.readers(), cfg.workload().defaultMix().keys()));
         ClientDriver clients = new ClientDriver(sim, cluster, monitor, co, input.ops());
         List<String> checkpoints = new ArrayList<>();
         Failure failure = null;

@@ -25,7 +25,8 @@ final class CandidateEdits {
                 c.readMode(),
                 clients,
                 c.opTimeoutMs(),
-                c.unsafeAckBeforeFsync());
+                c.unsafeAckBeforeFsync(),
+                c.readers());
     }
 
     static Candidate withEvents(Candidate c, List<FaultEvent> events) {

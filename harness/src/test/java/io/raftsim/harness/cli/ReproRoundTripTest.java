@@ -38,6 +38,7 @@ class ReproRoundTripTest {
         "--nemesis", TWO_KINDS,
         "--read-mode", "lease",
         "--clients", "3",
+        "--readers", "2",
         "--schedule", "runs/my seed's dir/schedule.json",
         "--ops-file", "runs/shrunk #1/ops.json",
         "--out", "elsewhere"
@@ -57,6 +58,7 @@ class ReproRoundTripTest {
                 List.of("--seed", "7", "--read-mode", "log"),
                 List.of("--seed", "7", "--read-mode", "lease"),
                 List.of("--seed", "7", "--clients", "9"),
+                List.of("--seed", "7", "--readers", "5"),
                 List.of("--seed", "7", "--schedule", "runs/7/schedule.json"),
                 List.of("--seed", "7", "--ops-file", "runs/7-shrunk/ops.json"),
                 List.of("--seed", "7", "--schedule", "a b/it's.json", "--ops-file", "c\td/ops.json"),
