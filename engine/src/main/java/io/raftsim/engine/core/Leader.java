@@ -218,7 +218,12 @@ final class Leader implements Role {
      * trigger a truncation.
      */
     private void broadcastHeartbeatRound(RaftCore core, boolean periodic) {
-        heartbeatElapsed = 0;
+        // Only the periodic round restarts the heartbeat clock: a read's extra round must not
+        // postpone it, or reads arriving faster than the heartbeat interval would starve the stall
+        // detection below and a follower whose pipeline lost its messages would never be probed.
+        if (periodic) {
+            heartbeatElapsed = 0;
+        }
         for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
             if (e.getKey().equals(core.self())) {
                 continue;
