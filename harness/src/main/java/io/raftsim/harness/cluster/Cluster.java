@@ -402,7 +402,9 @@ public final class Cluster {
             p.fsm = fsm;
             node.start();
             p.node = node;
-            monitor.onRecoveredTerm(i, node.describe().term(), maxTermSent[i]);
+            io.raftsim.engine.NodeDescription recoveredState = node.describe();
+            monitor.onRecoveredTerm(i, recoveredState.term(), maxTermSent[i]);
+            monitor.onRecoveredLog(i, recoveredState.lastLogIndex());
         } catch (StorageException e) {
             // Unreadable storage (a flipped bit, a read error): braft refuses to start; so do we.
             failedStarts++;
@@ -574,6 +576,9 @@ public final class Cluster {
             if (!(message instanceof io.raftsim.engine.message.PreVoteRequest
                     || message instanceof io.raftsim.engine.message.PreVoteResponse)) {
                 maxTermSent[from.index] = Math.max(maxTermSent[from.index], message.term());
+            }
+            if (message instanceof io.raftsim.engine.message.AppendEntriesResponse r && r.success()) {
+                monitor.onAppendAcknowledged(from.index, r.matchIndex());
             }
             long digest = StableHash.combine(
                     MessageKindHash.of(message.getClass()), StableHash.combine(message.term(), message.sizeBytes()));

@@ -39,6 +39,12 @@ public final class InvariantMonitor {
     private final TreeMap<Long, Entry> acked = new TreeMap<>();
     private final TreeMap<Long, Integer> committedBy = new TreeMap<>();
     private long electionsWon;
+    /**
+     * Per node, the highest log index it told a leader it holds (a successful AppendEntries
+     * response's match index), lowered only when its own log legitimately lets go of entries (a
+     * conflicting suffix replaced, a snapshot install): every restart must recover at least that.
+     */
+    private final long[] ackedIndex;
 
     public InvariantMonitor(int nodes) {
         logs = new LogMirror[nodes];
@@ -47,6 +53,7 @@ public final class InvariantMonitor {
         }
         lastApplied = new long[nodes];
         commitIndex = new long[nodes];
+        ackedIndex = new long[nodes];
     }
 
     public static long digest(LogEntry e) {
@@ -136,6 +143,7 @@ public final class InvariantMonitor {
     }
 
     public void onTruncateSuffix(int node, long lastKept) {
+        ackedIndex[node] = Math.min(ackedIndex[node], lastKept);
         LogMirror log = logs[node];
         for (long i = lastKept + 1; i <= log.lastIndex(); i++) {
             Entry c = committed.get(i);
@@ -154,7 +162,17 @@ public final class InvariantMonitor {
     }
 
     public void onReset(int node, long nextIndex) {
+        ackedIndex[node] = Math.min(ackedIndex[node], nextIndex - 1);
         logs[node].reset(nextIndex);
+    }
+
+    /**
+     * {@code node} told a leader it holds its log up to {@code matchIndex}. Raft counts that answer
+     * toward a quorum, so from here on the entries must be on the node's stable storage (the Raft
+     * paper, Figure 2: followers persist before responding to RPCs).
+     */
+    public void onAppendAcknowledged(int node, long matchIndex) {
+        ackedIndex[node] = Math.max(ackedIndex[node], matchIndex);
     }
 
     /**
@@ -173,6 +191,22 @@ public final class InvariantMonitor {
     }
 
     /** The node restarted: its mirror is rebuilt from what its storage recovered. */
+    /**
+     * {@code node} restarted and its engine recovered a log (snapshot included) ending at
+     * {@code recoveredLastIndex}. Damage at rest must surface as CORRUPT (the node refuses to
+     * start), never as a silently shorter log: a shorter log can vote for a leader that lacks
+     * committed entries (Raft's quorum-intersection argument assumes acknowledged entries persist).
+     */
+    public void onRecoveredLog(int node, long recoveredLastIndex) {
+        if (recoveredLastIndex < ackedIndex[node]) {
+            throw new InvariantViolation(
+                    "log-durability",
+                    "node " + node + " restarted with its log ending at " + recoveredLastIndex
+                            + " although it had acknowledged entries up to " + ackedIndex[node]
+                            + " to a leader before it crashed");
+        }
+    }
+
     public void onRestart(int node, List<LogEntry> recovered, long firstIndex) {
         logs[node].reset(firstIndex);
         for (LogEntry e : recovered) {

@@ -145,4 +145,31 @@ class InvariantMonitorTest {
                 .hasMessageContaining("node 2 restarted in term 4")
                 .hasMessageContaining("of term 5");
     }
+
+    @Test
+    void aRestartMustRecoverEveryEntryTheNodeAcknowledged() {
+        InvariantMonitor m = new InvariantMonitor(3);
+        m.onAppendAcknowledged(1, 7);
+        m.onRecoveredLog(1, 7);
+        m.onRecoveredLog(1, 9);
+        assertThatThrownBy(() -> m.onRecoveredLog(1, 6))
+                .isInstanceOf(InvariantViolation.class)
+                .hasMessageContaining("log-durability")
+                .hasMessageContaining("node 1 restarted with its log ending at 6")
+                .hasMessageContaining("up to 7");
+    }
+
+    @Test
+    void aReplacedSuffixOrAnInstalledSnapshotLowersWhatARestartOwes() {
+        InvariantMonitor m = new InvariantMonitor(3);
+        m.onAppendAcknowledged(0, 7);
+        m.onTruncateSuffix(0, 4); // a new leader replaced the uncommitted suffix 5..7
+        m.onRecoveredLog(0, 4);
+        m.onAppendAcknowledged(2, 9);
+        m.onReset(2, 6); // a snapshot through 5 replaced the whole log
+        m.onRecoveredLog(2, 5);
+        assertThatThrownBy(() -> m.onRecoveredLog(2, 4))
+                .isInstanceOf(InvariantViolation.class)
+                .hasMessageContaining("log-durability");
+    }
 }
