@@ -50,7 +50,8 @@ class PlantedBugTest {
                 .anySatisfy(s -> {
                     assertThat(s.failure().kind()).isEqualTo(Failure.Kind.INVARIANT);
                     assertThat(s.failure().detail())
-                            .containsPattern("log-durability|leader-completeness|acked-write-lost|state-machine-safety");
+                            .containsPattern(
+                                    "log-durability|leader-completeness|acked-write-lost|state-machine-safety");
                     assertThat(s.repro()).contains("--seed " + s.seed()).contains("unsafeAckBeforeFsync");
                 });
     }
