@@ -129,22 +129,7 @@ public final class DeterminismCheck implements SeedRunner {
     }
 
     private static RunSummary diverged(RunSummary s, RunConfig config, String detail) {
-        return new RunSummary(
-                s.seed(),
-                Verdict.INVALID,
-                new Failure(Failure.Kind.NONDETERMINISM, detail),
-                s.traceHash(),
-                s.simulatedMs(),
-                s.wallMs(),
-                s.events(),
-                s.ops(),
-                s.faults(),
-                s.faultsSkipped(),
-                s.leaders(),
-                s.snapshotsInstalled(),
-                s.membershipChanges(),
-                s.leaderTransfers(),
-                replayCommand(config));
+        return s.rejudged(Verdict.INVALID, new Failure(Failure.Kind.NONDETERMINISM, detail), replayCommand(config));
     }
 
     private static RunOutcome withSummary(RunOutcome o, RunSummary s) {

@@ -25,23 +25,7 @@ public record RunOutcome(
 
     /** This outcome with another repro command (a run that played saved input files names them). */
     public RunOutcome withRepro(String repro) {
-        RunSummary s = summary;
-        RunSummary withRepro = new RunSummary(
-                s.seed(),
-                s.verdict(),
-                s.failure(),
-                s.traceHash(),
-                s.simulatedMs(),
-                s.wallMs(),
-                s.events(),
-                s.ops(),
-                s.faults(),
-                s.faultsSkipped(),
-                s.leaders(),
-                s.snapshotsInstalled(),
-                s.membershipChanges(),
-                s.leaderTransfers(),
-                repro);
+        RunSummary withRepro = summary.rejudged(summary.verdict(), summary.failure(), repro);
         return new RunOutcome(withRepro, config, input, history, roles, faultBands, eventTail, checkpoints, check);
     }
 }

@@ -41,4 +41,24 @@ public record RunSummary(
                     "a valid run has no failure and only a valid one: verdict " + verdict + ", failure " + failure);
         }
     }
+
+    /** The same run judged again: another verdict, failure and repro command, every count kept. */
+    public RunSummary rejudged(Verdict newVerdict, Failure newFailure, String newRepro) {
+        return new RunSummary(
+                seed,
+                newVerdict,
+                newFailure,
+                traceHash,
+                simulatedMs,
+                wallMs,
+                events,
+                ops,
+                faults,
+                faultsSkipped,
+                leaders,
+                snapshotsInstalled,
+                membershipChanges,
+                leaderTransfers,
+                newRepro);
+    }
 }
