@@ -125,7 +125,7 @@ public final class Campaign {
         return r;
     }
 
-    static String firstLine(String s) {
+    public static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }

@@ -109,7 +109,8 @@ public final class CampaignReport {
         return sb.toString();
     }
 
-    static String xml(String s) {
+    /** Text escaped for XML content and attributes; control characters XML 1.0 forbids become {@code ?}. */
+    public static String xml(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

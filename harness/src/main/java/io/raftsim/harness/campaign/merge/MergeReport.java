@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.raftsim.harness.campaign.Campaign;
+import io.raftsim.harness.campaign.CampaignReport;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +83,7 @@ public final class MergeReport {
                     body,
                     invalid ? "failure" : "error",
                     s.kind() == null ? s.verdict() : s.kind(),
-                    firstLine(detail),
+                    Campaign.firstLine(detail),
                     "repro: " + s.repro() + "\n" + detail);
         }
         for (String c : m.conflicts()) {
@@ -106,11 +108,11 @@ public final class MergeReport {
         sb.append(">\n    <")
                 .append(tag)
                 .append(" type=\"")
-                .append(xml(type))
+                .append(CampaignReport.xml(type))
                 .append("\" message=\"")
-                .append(xml(message))
+                .append(CampaignReport.xml(message))
                 .append("\">")
-                .append(xml(text))
+                .append(CampaignReport.xml(text))
                 .append("</")
                 .append(tag)
                 .append(">\n  </testcase>\n");
@@ -163,26 +165,5 @@ public final class MergeReport {
             sb.append(i == 0 ? "" : ", ").append(seeds.get(i));
         }
         return sb.append(seeds.size() > 10 ? ", ..." : "").toString();
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static String xml(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                default -> sb.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? '?' : c);
-            }
-        }
-        return sb.toString();
     }
 }
