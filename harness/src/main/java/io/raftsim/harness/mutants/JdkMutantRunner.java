@@ -2,6 +2,7 @@ package io.raftsim.harness.mutants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raftsim.harness.jdk.JdkChildJava;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -274,10 +275,8 @@ public final class JdkMutantRunner {
         }
         Path out = work.resolve("shrink");
         log.accept(m.name() + ": shrinking seed " + seed + " (budget " + o.shrinkBudget() + ")");
-        List<String> cmd = new ArrayList<>(List.of(
-                "java",
-                "-jar",
-                jar.toString(),
+        List<String> cmd = new ArrayList<>(JdkChildJava.jarCommand(jar));
+        cmd.addAll(List.of(
                 "shrink",
                 "--seed",
                 Long.toString(seed),
@@ -302,10 +301,8 @@ public final class JdkMutantRunner {
     }
 
     private List<String> fuzzCommand(Path jar, Path out, List<String> campaignArgs) {
-        List<String> cmd = new ArrayList<>(List.of(
-                "java",
-                "-jar",
-                jar.toString(),
+        List<String> cmd = new ArrayList<>(JdkChildJava.jarCommand(jar));
+        cmd.addAll(List.of(
                 "fuzz",
                 "--seeds",
                 o.firstSeed() + ".." + o.lastSeed(),
@@ -349,28 +346,24 @@ public final class JdkMutantRunner {
         Path out = work.resolve("guard");
         long last = Math.min(o.lastSeed(), o.firstSeed() + 1);
         log.accept(m.name() + ": PreVote guard (isolation scenario, PreVote on) seeds " + o.firstSeed() + ".." + last);
-        exec(
-                work,
-                List.of(
-                        "java",
-                        "-jar",
-                        jar.toString(),
-                        "bench",
-                        "--scenario",
-                        "isolation",
-                        "--seeds",
-                        o.firstSeed() + ".." + last,
-                        "--variant",
-                        "prevote=preVote=true",
-                        "--time",
-                        "9s",
-                        "--ops",
-                        "600",
-                        "--clients",
-                        "4",
-                        "--out",
-                        out.toString()),
-                work.resolve("guard.log"));
+        List<String> cmd = new ArrayList<>(JdkChildJava.jarCommand(jar));
+        cmd.addAll(List.of(
+                "bench",
+                "--scenario",
+                "isolation",
+                "--seeds",
+                o.firstSeed() + ".." + last,
+                "--variant",
+                "prevote=preVote=true",
+                "--time",
+                "9s",
+                "--ops",
+                "600",
+                "--clients",
+                "4",
+                "--out",
+                out.toString()));
+        exec(work, cmd, work.resolve("guard.log"));
         Path bench = out.resolve("bench.json");
         if (!Files.isRegularFile(bench)) {
             return new MutantResult(
