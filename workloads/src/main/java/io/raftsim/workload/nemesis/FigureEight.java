@@ -11,13 +11,16 @@ import java.util.List;
  *       clients keep writing to it: it appends entries of its term that only its minority holds
  *       (Figure 8 (a));
  *   <li>the majority side elects a leader, which is isolated at once, before its first
- *       AppendEntries lands: its own term's entries exist on it alone (Figure 8 (b));
- *   <li>the old leader (and its followers) crash; the old leader restarts, wins with the votes of
- *       the majority side and starts repairing their logs with its old-term tail; it is crashed as
- *       soon as its commit index moves (Figure 8 (c): a leader that dies mid-repair);
- *   <li>the nodes that received an entry of the repairing leader's term are cut off, the isolated
- *       leader rejoins, the crashed followers restart: a majority without the dead leader's term
- *       can elect the isolated leader, whose log overwrites the old-term tail (Figure 8 (d)).
+ *       AppendEntries lands, and crashed once its log is durable: its own term's entries exist on
+ *       its disk alone (Figure 8 (b));
+ *   <li>the old leader restarts (its followers crashed), wins with the votes of the majority side
+ *       and starts repairing their logs with its old-term tail; it is crashed within {@code
+ *       maxRepairKillDelayMs} of its commit index first moving (Figure 8 (c): a leader that dies
+ *       mid-repair);
+ *   <li>the nodes that received an entry of the repairing leader's term are cut off, the crashed
+ *       rival (restarted meanwhile, still cut off) rejoins the others and the crashed followers
+ *       restart: a majority without the dead leader's term can elect the rival, whose log
+ *       overwrites the old-term tail (Figure 8 (d)).
  * </ol>
  *
  * A correct engine survives it: an old-term entry is committed only together with an entry of
