@@ -75,6 +75,7 @@ public final class Cluster {
     private final boolean leaseReads;
     private final Configuration initialConf;
     private final List<RoleChange> roleChanges = new ArrayList<>();
+    private final java.util.TreeMap<String, Long> nemesisSteps = new java.util.TreeMap<>();
     private final io.raftsim.sim.RandomStream crashRnd;
     private long restarts;
     private long failedStarts;
@@ -192,6 +193,19 @@ public final class Cluster {
             }
         }
         return -1;
+    }
+
+    /**
+     * Per step of a multi-step fault (figure-eight's "old-leader-reelected", ...), how often a run
+     * got there: where such a chain breaks on a seed, readable through a {@code RunProbe}.
+     */
+    public java.util.SortedMap<String, Long> nemesisSteps() {
+        return nemesisSteps;
+    }
+
+    /** The invariant monitor: the nemesis reads what each node's log holds through it. */
+    InvariantMonitor monitor() {
+        return monitor;
     }
 
     public List<RoleChange> roleChanges() {

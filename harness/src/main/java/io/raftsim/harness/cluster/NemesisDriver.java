@@ -150,6 +150,8 @@ public final class NemesisDriver {
         } else if (f instanceof io.raftsim.workload.nemesis.LeaderChurn c) {
             new LeaderChurnDriver(cluster, c, e.endMs(), () -> healed).start();
             later(e, () -> {});
+        } else if (f instanceof io.raftsim.workload.nemesis.FigureEight g) {
+            return figureEight(e, g);
         } else if (f instanceof Pause p) {
             cluster.pause(p.node());
             later(e, sameMachine(p.node(), () -> cluster.resume(p.node())));
@@ -206,6 +208,39 @@ public final class NemesisDriver {
         } else {
             throw new IllegalStateException("no action for fault " + f);
         }
+        return true;
+    }
+
+    /**
+     * Starts a {@link FigureEightDriver}; its partition is one of the active partitions, replaced
+     * as its steps move on. Skipped (counted so) without a leader, in clusters under 3 nodes, or
+     * while some node is not up.
+     */
+    private boolean figureEight(FaultEvent e, io.raftsim.workload.nemesis.FigureEight g) {
+        // This fault's current blocked links, removed by identity (another fault's could be equal).
+        List<TreeSet<io.raftsim.workload.nemesis.Link>> mine = new ArrayList<>();
+        FigureEightDriver d = new FigureEightDriver(
+                cluster,
+                g,
+                e.endMs(),
+                () -> healed,
+                schedule.knobs().maxAppendEntries(),
+                blocked -> {
+                    for (TreeSet<io.raftsim.workload.nemesis.Link> old : mine) {
+                        activePartitions.removeIf(p -> p == old);
+                    }
+                    mine.clear();
+                    if (!blocked.isEmpty()) {
+                        mine.add(blocked);
+                        activePartitions.add(blocked);
+                    }
+                    applyPartitions();
+                },
+                cluster.nemesisSteps());
+        if (!d.start()) {
+            return false;
+        }
+        later(e, () -> {});
         return true;
     }
 

@@ -271,4 +271,10 @@ public final class InvariantMonitor {
     public long lastApplied(int node) {
         return lastApplied[node];
     }
+
+    /** The term of the last entry in {@code node}'s log as its storage holds it (0 for an empty log). */
+    public long lastLogTerm(int node) {
+        LogMirror log = logs[node];
+        return log.termAt(log.lastIndex());
+    }
 }

@@ -12,11 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * started meanwhile: 4 voters, one corrupt and one retired, is no majority, so neither change could
  * ever commit. The driver now runs one membership change at a time, counting a pending re-addition
  * or an unfinished replacement as in flight; these seeds must be valid and must show that a change
- * was held back (so the test still aims at the overlap the fix is about).
+ * was held back (so the test still aims at the overlap the fix is about). Seed 837 draws another
+ * schedule since figure-eight joined the swarm (its coin for that kind is on), so seed 764, which
+ * fires the same three faults and holds back a replacement under today's swarm, stands in for it.
  */
 class MembershipInFlightSeedsTest {
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {250, 375, 837})
+    @ValueSource(longs = {250, 375, 764})
     void aSecondMembershipChangeWaitsForTheFirst(long seed) {
         RunConfig cfg = RunConfig.defaults(seed);
         RunSummary s = RunDriver.run(cfg).summary();

@@ -35,7 +35,13 @@ public enum FaultKind {
      * membership changes. Added after the kinds above: the swarm draws its on/off coin from a stream
      * of its own (see {@link ScheduleGenerator}), so seeds that leave it off keep their schedules.
      */
-    REPLACE_NODE(Category.ADMIN);
+    REPLACE_NODE(Category.ADMIN),
+    /**
+     * The adversarial schedule of the Raft paper's Figure 8 ({@link FigureEight}): crashes and
+     * partitions timed on the cluster's leaders and commit indexes. Its swarm coin, like
+     * replace-node's, comes from a stream of its own.
+     */
+    FIGURE_EIGHT(Category.PROCESS);
 
     /** The last kind whose swarm coin comes from the generator's main stream. */
     static final FaultKind LAST_ORIGINAL = SNAPSHOT;

@@ -89,6 +89,11 @@ public final class ScheduleGenerator {
                         at,
                         r.between(1_000, 5_000),
                         new LeaderChurn(r.nextLong() >>> 1, r.between(0, 60), r.between(50, 600)));
+            case FIGURE_EIGHT ->
+                new FaultEvent(
+                        at,
+                        r.between(3_000, 8_000),
+                        new FigureEight(r.nextLong() >>> 1, r.between(100, 1_500), r.between(0, 3)));
             case POWER_LOSS ->
                 new FaultEvent(
                         at, r.between(200, 2_000), new PowerLoss(randomSubset(r, n, n / 2 + 1 + r.nextInt(n - n / 2))));
@@ -172,6 +177,7 @@ public final class ScheduleGenerator {
                 || f instanceof BitFlip
                 || f instanceof RemoveAndReadd
                 || f instanceof LeaderChurn
+                || f instanceof FigureEight
                 || f instanceof ReplaceNode;
     }
 
@@ -193,11 +199,11 @@ public final class ScheduleGenerator {
                 continue;
             }
             // A power loss takes a majority down on purpose: nothing else may take nodes down then.
-            // So does leader-churn, whose victims are chosen at run time (up to a minority).
+            // So do leader-churn and figure-eight, whose victims are chosen at run time (up to a minority).
             boolean powerLoss = f instanceof PowerLoss
                     || e.fault() instanceof PowerLoss
-                    || f instanceof LeaderChurn
-                    || e.fault() instanceof LeaderChurn;
+                    || runTimeVictims(f)
+                    || runTimeVictims(e.fault());
             if (powerLoss && takesNodeDown(f) && takesNodeDown(e.fault())) {
                 return false;
             }
@@ -221,6 +227,12 @@ public final class ScheduleGenerator {
     }
 
     static boolean isPartition(Fault f) {
-        return f instanceof PartitionFault || f instanceof IsolateLeader;
+        // figure-eight partitions the cluster as its steps need, so it is the one partition too.
+        return f instanceof PartitionFault || f instanceof IsolateLeader || f instanceof FigureEight;
+    }
+
+    /** Faults that pick the nodes they take down at run time: they reserve the whole down budget. */
+    private static boolean runTimeVictims(Fault f) {
+        return f instanceof LeaderChurn || f instanceof FigureEight;
     }
 }
