@@ -200,7 +200,7 @@ public final class RunDriver {
                 clients.history(),
                 cluster.roleChanges(),
                 nemesis.bands(),
-                eventLog.records(),
+                eventLog.view(),
                 checkpoints,
                 check);
     }
