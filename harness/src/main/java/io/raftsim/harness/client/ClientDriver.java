@@ -317,8 +317,25 @@ public final class ClientDriver {
         });
     }
 
+    /**
+     * The node identity in a peer's endpoint {@code n<id>}. Parsed by hand: every reply names all
+     * the replying node's voters, and a substring per voter per reply was the client driver's
+     * largest allocation.
+     */
     private static int identity(PeerId peer) {
-        return Integer.parseInt(peer.endpoint().substring(1));
+        String e = peer.endpoint();
+        int id = 0;
+        for (int i = 1; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c < '0' || c > '9' || id > (Integer.MAX_VALUE - 9) / 10) {
+                throw new NumberFormatException("peer endpoint " + e + " is not n<id>");
+            }
+            id = id * 10 + (c - '0');
+        }
+        if (e.length() < 2) {
+            throw new NumberFormatException("peer endpoint " + e + " is not n<id>");
+        }
+        return id;
     }
 
     private void onReply(Slot s, long opId, long attempt, Reply r) {
