@@ -1,7 +1,9 @@
 package io.raftsim.sim;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,8 @@ public final class EventLog {
     private final int[] nodes;
     private final long[] digests;
     private long written;
+    /** The slot the next event goes to: {@code written % capacity}, kept so that no event divides. */
+    private int next;
 
     public EventLog(int capacity) {
         if (capacity <= 0) {
@@ -28,12 +32,13 @@ public final class EventLog {
     }
 
     void append(long timeNs, String kind, int node, long digest) {
-        int slot = (int) (written % capacity);
+        int slot = next;
         times[slot] = timeNs;
         kinds[slot] = kind;
         nodes[slot] = node;
         digests[slot] = digest;
         written++;
+        next = slot + 1 == capacity ? 0 : slot + 1;
     }
 
     /** Events ever appended (the ones before the window are forgotten). */
@@ -50,6 +55,31 @@ public final class EventLog {
             out.add(new EventRecord(i, times[slot], kinds[slot], nodes[slot], digests[slot]));
         }
         return out;
+    }
+
+    /**
+     * The retained events as {@link #records()} lists them, but each {@link EventRecord} built only
+     * when read: a fuzz campaign keeps the tail of every run in case the run fails, and most runs
+     * pass, so building tens of thousands of records per run up front was wasted. The view reads
+     * the ring as it is when read: take it once the simulation has stopped.
+     */
+    public List<EventRecord> view() {
+        long first = Math.max(0, written - capacity);
+        int size = (int) (written - first);
+        return new AbstractList<>() {
+            @Override
+            public EventRecord get(int i) {
+                Objects.checkIndex(i, size);
+                long index = first + i;
+                int slot = (int) (index % capacity);
+                return new EventRecord(index, times[slot], kinds[slot], nodes[slot], digests[slot]);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 
     /**

@@ -9,6 +9,7 @@ import io.raftsim.harness.cluster.Cluster;
 import io.raftsim.harness.cluster.NodeProcess;
 import io.raftsim.harness.invariant.InvariantMonitor;
 import io.raftsim.harness.run.OpCounts;
+import io.raftsim.history.History;
 import io.raftsim.history.Op;
 import io.raftsim.history.OpType;
 import io.raftsim.history.ProcessId;
@@ -59,7 +60,9 @@ public final class ClientDriver {
      */
     private final List<Integer> servers = new ArrayList<>();
 
-    private final List<Op> history = new ArrayList<>();
+    /** Validates each op as it is recorded, so the checker need not walk the history again. */
+    private final History.Builder history;
+
     private int nextOp;
     private long nextProcess;
     private long invoked;
@@ -100,6 +103,7 @@ public final class ClientDriver {
         this.options = options;
         this.ops = List.copyOf(ops);
         this.rnd = sim.random("clients");
+        this.history = new History.Builder("seed " + sim.rootSeed());
         ReaderMix readers = options.readerMix();
         this.slots = new Slot[options.clients() + readers.readers()];
         for (int i = 0; i < cluster.size(); i++) {
@@ -129,7 +133,12 @@ public final class ClientDriver {
     }
 
     public List<Op> history() {
-        return history;
+        return history.build().ops();
+    }
+
+    /** The history recorded so far, named after the run's seed. */
+    public History recorded() {
+        return history.build();
     }
 
     public OpCounts counts() {
@@ -317,8 +326,25 @@ public final class ClientDriver {
         });
     }
 
+    /**
+     * The node identity in a peer's endpoint {@code n<id>}. Parsed by hand: every reply names all
+     * the replying node's voters, and a substring per voter per reply was the client driver's
+     * largest allocation.
+     */
     private static int identity(PeerId peer) {
-        return Integer.parseInt(peer.endpoint().substring(1));
+        String e = peer.endpoint();
+        int id = 0;
+        for (int i = 1; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c < '0' || c > '9' || id > (Integer.MAX_VALUE - 9) / 10) {
+                throw new NumberFormatException("peer endpoint " + e + " is not n<id>");
+            }
+            id = id * 10 + (c - '0');
+        }
+        if (e.length() < 2) {
+            throw new NumberFormatException("peer endpoint " + e + " is not n<id>");
+        }
+        return id;
     }
 
     private void onReply(Slot s, long opId, long attempt, Reply r) {

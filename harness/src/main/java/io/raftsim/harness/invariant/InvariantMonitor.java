@@ -1,9 +1,8 @@
 package io.raftsim.harness.invariant;
 
 import io.raftsim.engine.storage.LogEntry;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -22,22 +21,19 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class InvariantMonitor {
-    /** An entry's identity: index, term and a digest of its type and payload. */
-    record Entry(long term, long digest) {}
-
-    record IndexTerm(long index, long term) {}
-
-    /** What any node holding (index, term) must agree on. */
-    record Anchor(long digest, long prevTerm, int firstNode) {}
-
     private final LogMirror[] logs;
     private final long[] lastApplied;
     private final long[] commitIndex;
     private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
-    private final HashMap<IndexTerm, Anchor> anchors = new HashMap<>();
-    private final TreeMap<Long, Entry> committed = new TreeMap<>();
-    private final TreeMap<Long, Entry> acked = new TreeMap<>();
-    private final TreeMap<Long, Integer> committedBy = new TreeMap<>();
+    /**
+     * Per node, the term it was last seen leading, already recorded in {@link #leaderOfTerm}: the
+     * monitor hears "leader" after every event of a leader, and only the first time per term needs
+     * the map.
+     */
+    private final long[] knownLeaderTerm;
+
+    private final AnchorTable anchors = new AnchorTable();
+    private final CommittedEntries committed = new CommittedEntries();
     private long electionsWon;
     /**
      * Per node, the highest log index it told a leader it holds (a successful AppendEntries
@@ -54,6 +50,8 @@ public final class InvariantMonitor {
         lastApplied = new long[nodes];
         commitIndex = new long[nodes];
         ackedIndex = new long[nodes];
+        knownLeaderTerm = new long[nodes];
+        Arrays.fill(knownLeaderTerm, -1);
     }
 
     public static long digest(LogEntry e) {
@@ -67,18 +65,21 @@ public final class InvariantMonitor {
     }
 
     public long committedEntries() {
-        return committed.size();
+        return committed.count();
     }
 
     /** The highest index known committed (applied anywhere or acknowledged). */
     public long maxCommittedIndex() {
-        return committed.isEmpty() ? 0 : committed.lastKey();
+        return committed.maxIndex();
     }
 
     // ---- elections -------------------------------------------------------------------------
 
     /** {@code node} is leader in {@code term} now. */
     public void onLeader(int node, long term) {
+        if (knownLeaderTerm[node] == term) {
+            return;
+        }
         Integer previous = leaderOfTerm.get(term);
         if (previous != null && previous != node) {
             throw new InvariantViolation(
@@ -89,22 +90,24 @@ public final class InvariantMonitor {
             electionsWon++;
             checkLeaderCompleteness(node, term);
         }
+        knownLeaderTerm[node] = term;
     }
 
     private void checkLeaderCompleteness(int node, long term) {
         LogMirror log = logs[node];
-        for (Map.Entry<Long, Entry> c :
-                committed.tailMap(log.firstIndex(), true).entrySet()) {
-            long index = c.getKey();
-            Entry e = c.getValue();
-            if (e.term() >= term) {
+        for (long index = Math.max(1, log.firstIndex()); index <= committed.maxIndex(); index++) {
+            if (!committed.has(index)) {
                 continue;
             }
-            if (!log.has(index) || log.termAt(index) != e.term() || log.digestAt(index) != e.digest()) {
+            long cTerm = committed.termAt(index);
+            if (cTerm >= term) {
+                continue;
+            }
+            if (!log.has(index) || log.termAt(index) != cTerm || log.digestAt(index) != committed.digestAt(index)) {
                 throw new InvariantViolation(
                         "leader-completeness",
                         "node " + node + " became leader of term " + term + " without committed entry " + index + "@"
-                                + e.term() + " (committed on node " + committedBy.get(index) + "); its log "
+                                + cTerm + " (committed on node " + committed.firstNodeAt(index) + "); its log "
                                 + (log.has(index)
                                         ? "has " + index + "@" + log.termAt(index)
                                         : "spans " + log.firstIndex() + ".." + log.lastIndex()));
@@ -120,25 +123,7 @@ public final class InvariantMonitor {
             long d = digest(e);
             long prevTerm = e.index() == log.firstIndex() ? -1 : log.termAt(e.index() - 1);
             log.append(e.index(), e.term(), d);
-            IndexTerm key = new IndexTerm(e.index(), e.term());
-            Anchor a = anchors.get(key);
-            if (a == null) {
-                anchors.put(key, new Anchor(d, prevTerm, node));
-                continue;
-            }
-            if (a.digest() != d) {
-                throw new InvariantViolation(
-                        "log-matching",
-                        "nodes " + a.firstNode() + " and " + node + " hold different entries at " + e.index() + "@"
-                                + e.term());
-            }
-            if (prevTerm >= 0 && a.prevTerm() >= 0 && a.prevTerm() != prevTerm) {
-                throw new InvariantViolation(
-                        "log-matching",
-                        "nodes " + a.firstNode() + " and " + node + " agree on " + e.index() + "@" + e.term()
-                                + " but not on the entry before it: term " + a.prevTerm() + " vs " + prevTerm + " at "
-                                + (e.index() - 1));
-            }
+            anchors.hold(node, e.index(), e.term(), d, prevTerm);
         }
     }
 
@@ -146,12 +131,11 @@ public final class InvariantMonitor {
         ackedIndex[node] = Math.min(ackedIndex[node], lastKept);
         LogMirror log = logs[node];
         for (long i = lastKept + 1; i <= log.lastIndex(); i++) {
-            Entry c = committed.get(i);
-            if (c != null && c.term() == log.termAt(i) && c.digest() == log.digestAt(i)) {
+            if (committed.has(i) && committed.termAt(i) == log.termAt(i) && committed.digestAt(i) == log.digestAt(i)) {
                 throw new InvariantViolation(
                         "leader-completeness",
-                        "node " + node + " truncates committed entry " + i + "@" + c.term() + " (keeping up to "
-                                + lastKept + ")");
+                        "node " + node + " truncates committed entry " + i + "@" + committed.termAt(i)
+                                + " (keeping up to " + lastKept + ")");
             }
         }
         log.truncateSuffix(lastKept);
@@ -246,25 +230,24 @@ public final class InvariantMonitor {
 
     /** The client got {@code ok} for the entry at (index, term). */
     public void onAck(int node, long index, long term, long digest) {
-        acked.put(index, new Entry(term, digest));
+        committed.markAcked(index);
         commit(node, index, term, digest, "acked-write-lost");
     }
 
     private void commit(int node, long index, long term, long digest, String invariant) {
-        Entry e = new Entry(term, digest);
-        Entry c = committed.get(index);
-        if (c == null) {
-            committed.put(index, e);
-            committedBy.put(index, node);
+        if (!committed.has(index)) {
+            committed.put(index, term, digest, node);
             return;
         }
-        if (!c.equals(e)) {
-            String what = acked.containsKey(index) ? "acked-write-lost" : invariant;
+        long cTerm = committed.termAt(index);
+        long cDigest = committed.digestAt(index);
+        if (cTerm != term || cDigest != digest) {
+            String what = committed.acked(index) ? "acked-write-lost" : invariant;
             throw new InvariantViolation(
                     what,
                     "node " + node + " has " + index + "@" + term + " (digest " + Long.toHexString(digest)
-                            + ") committed but node " + committedBy.get(index) + " committed " + index + "@" + c.term()
-                            + " (digest " + Long.toHexString(c.digest()) + ")");
+                            + ") committed but node " + committed.firstNodeAt(index) + " committed " + index + "@"
+                            + cTerm + " (digest " + Long.toHexString(cDigest) + ")");
         }
     }
 

@@ -14,7 +14,6 @@ import io.raftsim.harness.cluster.NodeProcess;
 import io.raftsim.harness.cluster.ProcessStatus;
 import io.raftsim.harness.invariant.InvariantMonitor;
 import io.raftsim.harness.invariant.InvariantViolation;
-import io.raftsim.history.History;
 import io.raftsim.sim.EventLog;
 import io.raftsim.sim.RunResult;
 import io.raftsim.sim.Simulation;
@@ -200,7 +199,7 @@ public final class RunDriver {
                 clients.history(),
                 cluster.roleChanges(),
                 nemesis.bands(),
-                eventLog.records(),
+                eventLog.view(),
                 checkpoints,
                 check);
     }
@@ -328,6 +327,6 @@ public final class RunDriver {
                 .withParallelism(1)
                 .withMaxConfigurations(CHECK_MAX_CONFIGURATIONS)
                 .withTimeLimit(budget);
-        return LinearizabilityChecker.check(History.of("seed " + cfg.seed(), clients.history()), model, o);
+        return LinearizabilityChecker.check(clients.recorded(), model, o);
     }
 }
