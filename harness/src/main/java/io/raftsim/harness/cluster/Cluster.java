@@ -392,11 +392,11 @@ public final class Cluster {
             monitor.onRestart(i, recovered, first);
 
             LogStorage engineLog = unsafeAckBeforeFsync ? new EarlyAckLogStorage(log, p.engineClock) : log;
-            LogStorage monitored = new MonitoredLogStorage(engineLog, monitor, i);
+            LogStorage monitored = new MonitoredLogStorage(engineLog, monitor, i, () -> currentTerm(p));
             SnapshotStorage snapshots = SnapshotStorage.open(p.fs, SNAPSHOT_DIR);
             int inc = p.incarnation();
             KvStateMachine fsm = new KvStateMachine(
-                    (index, term, data, result) -> monitor.onApply(i, index, term, entryDigest(data)),
+                    (index, term, data, result) -> monitor.onApply(i, index, term, entryDigest(data), currentTerm(p)),
                     (index, term) -> {
                         monitor.onSnapshotLoaded(i, index);
                         // A load once the node runs is an InstallSnapshot from the leader; the
@@ -531,6 +531,14 @@ public final class Cluster {
         if (!state.equals(p.lastState) || d.term() != p.lastTerm) {
             noteRole(p, state, d.term());
         }
+    }
+
+    /**
+     * The node's current term as its engine holds it right now (mid-event included), for the
+     * monitor's term-aware truncation check; Long.MAX_VALUE (judge strictly) before the engine runs.
+     */
+    private static long currentTerm(NodeProcess p) {
+        return p.node == null ? Long.MAX_VALUE : p.node.status().term();
     }
 
     private void noteRole(NodeProcess p, String state, long term) {

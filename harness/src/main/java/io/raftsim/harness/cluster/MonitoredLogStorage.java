@@ -5,6 +5,7 @@ import io.raftsim.engine.storage.LogEntry;
 import io.raftsim.engine.storage.LogStorage;
 import io.raftsim.harness.invariant.InvariantMonitor;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The node's log storage as the invariant monitor sees it: every mutation is reported (in-memory
@@ -14,11 +15,14 @@ import java.util.List;
 final class MonitoredLogStorage extends ForwardingLogStorage {
     private final InvariantMonitor monitor;
     private final int node;
+    /** The node's current term at the moment of a truncation (see InvariantMonitor). */
+    private final LongSupplier currentTerm;
 
-    MonitoredLogStorage(LogStorage inner, InvariantMonitor monitor, int node) {
+    MonitoredLogStorage(LogStorage inner, InvariantMonitor monitor, int node, LongSupplier currentTerm) {
         super(inner);
         this.monitor = monitor;
         this.node = node;
+        this.currentTerm = currentTerm;
     }
 
     @Override
@@ -29,7 +33,7 @@ final class MonitoredLogStorage extends ForwardingLogStorage {
 
     @Override
     public void truncateSuffix(long lastIndexKept, IoCallback done) {
-        monitor.onTruncateSuffix(node, lastIndexKept);
+        monitor.onTruncateSuffix(node, lastIndexKept, currentTerm.getAsLong());
         inner.truncateSuffix(lastIndexKept, done);
     }
 

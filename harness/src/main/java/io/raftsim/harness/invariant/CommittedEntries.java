@@ -15,6 +15,13 @@ final class CommittedEntries {
     private int[] firstNodes = new int[1024];
     private boolean[] present = new boolean[1024];
     private boolean[] acked = new boolean[1024];
+    /**
+     * Per index, the lowest current term of a node that applied it: the entry was committed by a
+     * leader of at most that term (a node learns a commit index only from a leader of its term or an
+     * earlier one), so every leader of a later term must hold it. Long.MAX_VALUE while unknown.
+     */
+    private long[] termBounds = filled(1024);
+
     private long count;
     private long maxIndex;
 
@@ -42,6 +49,17 @@ final class CommittedEntries {
 
     int firstNodeAt(long index) {
         return firstNodes[(int) index];
+    }
+
+    /** A term no higher than which some leader committed {@code index}; MAX_VALUE if unknown. */
+    long committedByTermAt(long index) {
+        return termBounds[(int) index];
+    }
+
+    /** A node in {@code nodeTerm} applied {@code index}: lower the index's term bound. */
+    void noteAppliedInTerm(long index, long nodeTerm) {
+        int i = slot(index);
+        termBounds[i] = Math.min(termBounds[i], nodeTerm);
     }
 
     boolean acked(long index) {
@@ -77,7 +95,16 @@ final class CommittedEntries {
             firstNodes = Arrays.copyOf(firstNodes, n);
             present = Arrays.copyOf(present, n);
             acked = Arrays.copyOf(acked, n);
+            int old = termBounds.length;
+            termBounds = Arrays.copyOf(termBounds, n);
+            Arrays.fill(termBounds, old, n, Long.MAX_VALUE);
         }
         return i;
+    }
+
+    private static long[] filled(int n) {
+        long[] a = new long[n];
+        Arrays.fill(a, Long.MAX_VALUE);
+        return a;
     }
 }

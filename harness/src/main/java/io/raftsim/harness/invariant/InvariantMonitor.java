@@ -127,15 +127,37 @@ public final class InvariantMonitor {
         }
     }
 
+    /**
+     * As {@link #onTruncateSuffix(int, long, long)} when the node's current term is not known:
+     * judged strictly, as if it were later than every term.
+     */
     public void onTruncateSuffix(int node, long lastKept) {
+        onTruncateSuffix(node, lastKept, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@code node}, now in {@code nodeTerm}, drops its log after {@code lastKept}. Dropping a
+     * committed entry breaks leader completeness only if the leader behind it is of a later term
+     * than the one the entry was committed in: a stale leader of an earlier term (no CheckQuorum,
+     * a partition) may legally overwrite an entry on a follower that lags as far behind as it does,
+     * and the entry stays on the majority that committed it. So the check fires only when
+     * {@code nodeTerm} exceeds a term in which the entry is known committed.
+     */
+    public void onTruncateSuffix(int node, long lastKept, long nodeTerm) {
         ackedIndex[node] = Math.min(ackedIndex[node], lastKept);
         LogMirror log = logs[node];
         for (long i = lastKept + 1; i <= log.lastIndex(); i++) {
-            if (committed.has(i) && committed.termAt(i) == log.termAt(i) && committed.digestAt(i) == log.digestAt(i)) {
+            if (committed.has(i)
+                    && committed.termAt(i) == log.termAt(i)
+                    && committed.digestAt(i) == log.digestAt(i)
+                    && nodeTerm > committed.committedByTermAt(i)) {
                 throw new InvariantViolation(
                         "leader-completeness",
-                        "node " + node + " truncates committed entry " + i + "@" + committed.termAt(i)
-                                + " (keeping up to " + lastKept + ")");
+                        "node " + node + " in term " + (nodeTerm == Long.MAX_VALUE ? "?" : Long.toString(nodeTerm))
+                                + " truncates committed entry " + i + "@" + committed.termAt(i)
+                                + " (committed by term " + committed.committedByTermAt(i)
+                                + " at the latest; keeping up to "
+                                + lastKept + ")");
             }
         }
         log.truncateSuffix(lastKept);
@@ -217,8 +239,16 @@ public final class InvariantMonitor {
         lastApplied[node] = Math.max(lastApplied[node], index);
     }
 
-    /** {@code node} applied a DATA entry to its state machine. */
+    /**
+     * As {@link #onApply(int, long, long, long, long)} when the node's current term is not known:
+     * judged strictly, as if the entry had been committed in term 0.
+     */
     public void onApply(int node, long index, long term, long digest) {
+        onApply(node, index, term, digest, 0);
+    }
+
+    /** {@code node}, now in {@code nodeTerm}, applied a DATA entry to its state machine. */
+    public void onApply(int node, long index, long term, long digest, long nodeTerm) {
         if (lastApplied[node] != 0 && index <= lastApplied[node]) {
             throw new InvariantViolation(
                     "state-machine-safety",
@@ -226,6 +256,7 @@ public final class InvariantMonitor {
         }
         lastApplied[node] = index;
         commit(node, index, term, digest, "state-machine-safety");
+        committed.noteAppliedInTerm(index, nodeTerm);
     }
 
     /** The client got {@code ok} for the entry at (index, term). */

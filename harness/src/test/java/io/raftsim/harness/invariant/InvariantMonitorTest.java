@@ -99,6 +99,23 @@ class InvariantMonitorTest {
     }
 
     @Test
+    void aStaleLeaderMayOverwriteALaggingFollowersCopyOfALaterCommit() {
+        // Entry 3@1 is committed by the leader of term 4 (node 0 applies it in term 4). Node 1 still
+        // in term 2 follows a stale term-2 leader that lacks it: legal, the majority keeps it.
+        InvariantMonitor m = new InvariantMonitor(3);
+        m.onAppend(0, log(1, 1, 1));
+        m.onAppend(1, log(1, 1, 1));
+        m.onApply(0, 3, 1, d(3, 1, 2), 4);
+        assertThatCode(() -> m.onTruncateSuffix(1, 2, 2)).doesNotThrowAnyException();
+        assertThatCode(() -> m.onTruncateSuffix(1, 2, 4)).doesNotThrowAnyException();
+        // A leader of term 5, after the commit's term, must hold the entry.
+        m.onAppend(2, log(1, 1, 1));
+        assertThatThrownBy(() -> m.onTruncateSuffix(2, 2, 5))
+                .hasMessageContaining("leader-completeness")
+                .hasMessageContaining("node 2 in term 5 truncates committed entry 3@1");
+    }
+
+    @Test
     void nodesApplyDifferentEntriesAtOneIndex() {
         InvariantMonitor m = new InvariantMonitor(2);
         m.onApply(0, 4, 2, 111);
