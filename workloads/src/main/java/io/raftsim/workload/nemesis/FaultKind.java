@@ -35,7 +35,14 @@ public enum FaultKind {
      * membership changes. Added after the kinds above: the swarm draws its on/off coin from a stream
      * of its own (see {@link ScheduleGenerator}), so seeds that leave it off keep their schedules.
      */
-    REPLACE_NODE(Category.ADMIN);
+    REPLACE_NODE(Category.ADMIN),
+    /**
+     * The leader's clock runs fast or slow for the event's duration, whichever node leads: a
+     * leader's slow clock is the harmful direction for its lease (dissertation §6.4.1), which a
+     * drift drawn on a random node hits only when that node happens to lead. Added after the kinds
+     * above: its swarm coin comes from a stream of its own, like {@link #REPLACE_NODE}'s.
+     */
+    LEADER_CLOCK_DRIFT(Category.CLOCK);
 
     /** The last kind whose swarm coin comes from the generator's main stream. */
     static final FaultKind LAST_ORIGINAL = SNAPSHOT;

@@ -35,7 +35,8 @@ class ScheduleCodecTest {
                 new RemoveAndReadd(2),
                 new LeaderTransfer(3),
                 new ForceSnapshot(4),
-                new ReplaceNode(1, true, false));
+                new ReplaceNode(1, true, false),
+                new LeaderClockDrift(-400));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
@@ -53,6 +54,8 @@ class ScheduleCodecTest {
                         "\"type\" : \"one-way\"",
                         "\"type\" : \"isolate-leader\"",
                         "\"type\" : \"replace-node\"",
+                        "\"type\" : \"leader-clock-drift\"",
+                        "\"driftPpm\" : -400",
                         "\"crashed\" : true",
                         "\"joint\" : false");
         assertThat(ScheduleCodec.fromJson(json)).isEqualTo(s);
