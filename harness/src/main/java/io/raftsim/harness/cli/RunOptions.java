@@ -71,7 +71,7 @@ final class RunOptions {
             description = "Dedicated writer processes on top of --clients and --readers (the write side of"
                     + " --readers): writer i starts every write at node i mod --nodes, follows that node's"
                     + " redirect to the leader it names (a node that names none passes it on to the next),"
-                    + " writes every 0 to 2 ms, and asks its node again after"
+                    + " thinks 0 to 100 ms between writes, and asks its node again after"
                     + " 10 ms without an answer (clients wait a quarter of the op timeout), so writes commit"
                     + " through a new leader as soon as its followers know it. Default: ${DEFAULT-VALUE}.")
     int writers;

@@ -77,6 +77,8 @@ public final class ClientDriver {
     private final SplitMix64 writerRandom;
     private final long[] writerRequestsByNode;
     private final long[] writerAcksByNode;
+    /** Writes the writers have drawn so far: each writes a value of its own. */
+    private long writerSerial;
 
     /** What a slot's process does. */
     private enum Role {
@@ -247,7 +249,7 @@ public final class ClientDriver {
 
     private void scheduleWrite(Slot s) {
         WriterMix mix = options.writerMix();
-        OpSpec op = mix.nextWrite(writerRandom);
+        OpSpec op = mix.nextWrite(writerRandom, writerSerial++);
         long at = sim.nowNs() + mix.thinkUs(writerRandom) * 1_000L;
         if (at >= options.stopInvokingAtMs() * MS) {
             return;

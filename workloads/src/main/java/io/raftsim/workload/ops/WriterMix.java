@@ -16,14 +16,17 @@ import io.raftsim.workload.SplitMix64;
  *
  * @param writers writer processes; writer {@code i} starts every write at node {@code i mod nodes}
  * @param keys writes pick a key uniformly from {@code [0, keys)}
- * @param valueRange values written are drawn uniformly from {@code [0, valueRange)}, the workload's
- *     own range, so that writers and clients write the same values
+ * @param valueRange the workload's value range {@code [0, valueRange)}: writers write values above
+ *     it, each its own ({@code valueRange + serial}), so that a read names the one write it saw.
+ *     Writers always have writes in flight; with values that repeat, every read could have seen
+ *     any of several, and the linearizability checker's search grows with them
  * @param thinkUsMax think time between a writer's writes, uniform in {@code [0, thinkUsMax]} microseconds
  * @param backoffUsMin a writer whose write was redirected sends it on after a back-off uniform in
  *     {@code [backoffUsMin, backoffUsMax]} microseconds (ordinary clients back off 5 to 25 ms)
  * @param resendAfterMs a writer whose write is still unanswered after this long asks its own node
  *     again (same request id, so the session table applies it at most once, dissertation §6.3);
- *     it never sends the write twice to a node that has not answered it yet
+ *     it does not send the write again to a node that holds it unanswered (for less than an
+ *     ordinary client's attempt timeout)
  */
 public record WriterMix(
         int writers,
@@ -34,12 +37,17 @@ public record WriterMix(
         long backoffUsMax,
         long resendAfterMs) {
     /**
-     * Writers write every 0 to 2 ms, send a redirected write on after 0.5 to 2.5 ms and ask their
-     * node again after 10 ms without an answer: a lease outlives a follower's earliest election by
-     * at most the drift margin (tens of milliseconds), so a writer must find a new leader well
-     * within that.
+     * Writers think 0 to 100 ms between writes, send a redirected write on after 0.5 to 2.5 ms and
+     * ask their node again after 10 ms without an answer: a lease outlives a follower's earliest
+     * election by at most the drift margin (tens of milliseconds), so a writer must find a new
+     * leader well within that. Writers need to be ready when a new leader takes office, not busy
+     * before: thinking at most 100 ms, less than the shortest election timeout (150 ms), every
+     * writer is waiting on a leader that was cut off by the time another can be elected, ready to
+     * write through it. A light load also keeps the followers close behind the leader (a new
+     * leader must repair a lagging follower's log before it commits) and the linearizability
+     * checker's search in bounds.
      */
-    public static final long DEFAULT_THINK_US_MAX = 2_000;
+    public static final long DEFAULT_THINK_US_MAX = 100_000;
 
     public static final long DEFAULT_BACKOFF_US_MIN = 500;
     public static final long DEFAULT_BACKOFF_US_MAX = 2_500;
@@ -76,10 +84,16 @@ public record WriterMix(
                 DEFAULT_RESEND_AFTER_MS);
     }
 
-    /** A writer's next write, drawn from the writers' own stream. */
-    public OpSpec nextWrite(SplitMix64 r) {
+    /**
+     * The writers' {@code serial}-th write (0, 1, ...): its key is drawn from the writers' own
+     * stream, its value is {@code valueRange + serial}, written by no other op.
+     */
+    public OpSpec nextWrite(SplitMix64 r, long serial) {
+        if (serial < 0) {
+            throw new IllegalArgumentException("serial must be >= 0, got " + serial);
+        }
         int key = keys == 1 ? 0 : r.nextInt(keys);
-        return OpSpec.write(key, r.nextInt(valueRange), 0);
+        return OpSpec.write(key, valueRange + serial, 0);
     }
 
     /** Think time before a writer's next write, in microseconds. */

@@ -9,20 +9,22 @@ import org.junit.jupiter.api.Test;
 
 class WriterMixTest {
     @Test
-    void writesCoverTheKeysAndTheValueRangeAndNothingElse() {
+    void writesCoverTheKeysAndEachWritesAValueOfItsOwnAboveTheWorkloadsRange() {
         WriterMix mix = WriterMix.of(5, 3, 4);
         SplitMix64 r = new SplitMix64(42);
         TreeSet<Integer> keys = new TreeSet<>();
         TreeSet<Long> values = new TreeSet<>();
         for (int i = 0; i < 2_000; i++) {
-            OpSpec op = mix.nextWrite(r);
+            OpSpec op = mix.nextWrite(r, i);
             assertThat(op.f()).isEqualTo(OpKind.WRITE);
             assertThat(op.thinkMs()).isZero();
+            assertThat(op.value()).isEqualTo(4L + i);
             keys.add(op.key());
             values.add(op.value());
         }
         assertThat(keys).containsExactly(0, 1, 2);
-        assertThat(values).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(values).hasSize(2_000).allMatch(v -> v >= 4);
+        assertThatThrownBy(() -> mix.nextWrite(r, -1)).hasMessageContaining("serial");
     }
 
     @Test
