@@ -65,6 +65,17 @@ final class RunOptions {
                     + " Default: ${DEFAULT-VALUE}.")
     int readers;
 
+    @Option(
+            names = "--writers",
+            defaultValue = "0",
+            description = "Dedicated writer processes on top of --clients and --readers (the write side of"
+                    + " --readers): writer i starts every write at node i mod --nodes, follows that node's"
+                    + " redirect to the leader it names (a node that names none passes it on to the next),"
+                    + " thinks 0 to 100 ms between writes, and asks its node again after"
+                    + " 10 ms without an answer (clients wait a quarter of the op timeout), so writes commit"
+                    + " through a new leader as soon as its followers know it. Default: ${DEFAULT-VALUE}.")
+    int writers;
+
     /** A line naming the kinds {@code all} holds back and why, or null. */
     static String heldBackNote(RunConfig cfg) {
         if (!cfg.nemesis().text().equals("all") || io.raftsim.harness.run.NemesisSpec.HELD_BACK.isEmpty()) {
@@ -101,7 +112,8 @@ final class RunOptions {
                     clients,
                     2_000,
                     false,
-                    readers);
+                    readers,
+                    writers);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -7,6 +7,7 @@ import io.raftsim.engine.Status;
 import io.raftsim.engine.Task;
 import io.raftsim.harness.cluster.Cluster;
 import io.raftsim.harness.cluster.NodeProcess;
+import io.raftsim.harness.cluster.ProcessStatus;
 import io.raftsim.harness.invariant.InvariantMonitor;
 import io.raftsim.harness.run.OpCounts;
 import io.raftsim.history.History;
@@ -22,6 +23,7 @@ import io.raftsim.workload.kv.KvResult;
 import io.raftsim.workload.ops.OpKind;
 import io.raftsim.workload.ops.OpSpec;
 import io.raftsim.workload.ops.ReaderMix;
+import io.raftsim.workload.ops.WriterMix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +39,10 @@ import java.util.Map;
  * client asked (a follower forwards it to its leader, dissertation §6.4) and then that node's own
  * store, once it has applied up to the read index. Optional reader processes ({@link ReaderMix})
  * come after the clients: each starts every read at the node in its own slot and retries a refused
- * read after a short back-off.
+ * read after a short back-off. Optional writer processes ({@link WriterMix}) come after the readers:
+ * each starts every write at the node in its own slot, follows that node's redirect to the leader
+ * it names, and asks its node again soon when the leader does not answer, so that writes commit
+ * through a new leader as soon as its followers know it.
  *
  * <p>Clients know servers by identity ({@code n<id>}), as a client library knows addresses: first
  * the initial members, then the configuration each reply names, and every leader a redirect names
@@ -72,6 +77,21 @@ public final class ClientDriver {
     private String livenessFailure;
     private final SplitMix64 readerRandom;
     private final long[] readerRequestsByNode;
+    private final SplitMix64 writerRandom;
+    private final long[] writerRequestsByNode;
+    private final long[] writerAcksByNode;
+    /** Writes the writers have drawn so far: each writes a value of its own. */
+    private long writerSerial;
+
+    /** What a slot's process does. */
+    private enum Role {
+        /** Takes the next op of the shared op list; tries the servers it knows in turn. */
+        CLIENT,
+        /** Reads back to back, starting every read at its own node ({@link ReaderMix}). */
+        READER,
+        /** Writes back to back through the leader its own node names ({@link WriterMix}). */
+        WRITER
+    }
 
     /** One client slot: its current process and op. */
     private static final class Slot {
@@ -83,15 +103,31 @@ public final class ClientDriver {
         long attempt;
         int target;
         boolean busy;
-        /** A reader's slot (it reads at whichever node fills it), or -1 for an ordinary client. */
+        Role role = Role.CLIENT;
+        /** A reader's or writer's slot (it starts at whichever node fills it), or -1 for a client. */
         int home = -1;
+        /**
+         * A writer's: when each node (by identity) was sent the current write without answering it
+         * yet, or -1. A leader cut off from its followers holds the write it accepted and would
+         * only append the same request again, so a writer does not send it there again until an
+         * ordinary client's attempt timeout has passed (a request to a node that is down is lost
+         * at once and forgotten here; one that crashed holding the write is asked again after
+         * that timeout).
+         */
+        final long[] unansweredSinceNs;
 
-        Slot(int index) {
+        Slot(int index, int identities) {
             this.index = index;
+            this.unansweredSinceNs = new long[identities];
+            Arrays.fill(unansweredSinceNs, -1);
         }
 
         boolean reader() {
-            return home >= 0;
+            return role == Role.READER;
+        }
+
+        boolean writer() {
+            return role == Role.WRITER;
         }
     }
 
@@ -105,15 +141,22 @@ public final class ClientDriver {
         this.rnd = sim.random("clients");
         this.history = new History.Builder("seed " + sim.rootSeed());
         ReaderMix readers = options.readerMix();
-        this.slots = new Slot[options.clients() + readers.readers()];
+        WriterMix writers = options.writerMix();
+        int firstWriter = options.clients() + readers.readers();
+        this.slots = new Slot[firstWriter + writers.writers()];
         for (int i = 0; i < cluster.size(); i++) {
             servers.add(cluster.process(i).index());
         }
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = new Slot(i);
+            slots[i] = new Slot(i, cluster.identities());
             slots[i].process = nextProcess++;
             slots[i].target = servers.get(i % servers.size());
-            if (i >= options.clients()) {
+            if (i >= firstWriter) {
+                slots[i].role = Role.WRITER;
+                slots[i].home = (i - firstWriter) % cluster.size();
+                slots[i].target = homeTarget(slots[i]);
+            } else if (i >= options.clients()) {
+                slots[i].role = Role.READER;
                 slots[i].home = (i - options.clients()) % cluster.size();
                 slots[i].target = homeTarget(slots[i]);
             }
@@ -124,6 +167,12 @@ public final class ClientDriver {
                 ? null
                 : new SplitMix64(sim.random("readers").nextLong());
         this.readerRequestsByNode = new long[cluster.identities()];
+        // Likewise writers: their own stream, drawn only when there are writers.
+        this.writerRandom = writers.writers() == 0
+                ? null
+                : new SplitMix64(sim.random("writers").nextLong());
+        this.writerRequestsByNode = new long[cluster.identities()];
+        this.writerAcksByNode = new long[cluster.identities()];
     }
 
     public void start() {
@@ -155,6 +204,16 @@ public final class ClientDriver {
         return readerRequestsByNode.clone();
     }
 
+    /** Requests writer processes sent, by the node they were sent to (index = node). */
+    public long[] writerRequestsByNode() {
+        return writerRequestsByNode.clone();
+    }
+
+    /** Writer processes' writes each node acknowledged as committed (index = node). */
+    public long[] writerAcksByNode() {
+        return writerAcksByNode.clone();
+    }
+
     private long latencyNs() {
         return 200_000L + rnd.nextLong(300_000L);
     }
@@ -162,6 +221,10 @@ public final class ClientDriver {
     private void scheduleNext(Slot s) {
         if (s.reader()) {
             scheduleRead(s);
+            return;
+        }
+        if (s.writer()) {
+            scheduleWrite(s);
             return;
         }
         if (nextOp >= ops.size()) {
@@ -193,8 +256,22 @@ public final class ClientDriver {
         });
     }
 
+    private void scheduleWrite(Slot s) {
+        WriterMix mix = options.writerMix();
+        OpSpec op = mix.nextWrite(writerRandom, writerSerial++);
+        long at = sim.nowNs() + mix.thinkUs(writerRandom) * 1_000L;
+        if (at >= options.stopInvokingAtMs() * MS) {
+            return;
+        }
+        sim.scheduleAt(at, "writer.invoke", -1, s.index, () -> {
+            s.target = homeTarget(s);
+            invoke(s, op);
+        });
+    }
+
     private void invoke(Slot s, OpSpec op) {
         s.op = op;
+        Arrays.fill(s.unansweredSinceNs, -1);
         s.opId++;
         s.seq++;
         s.busy = true;
@@ -217,12 +294,25 @@ public final class ClientDriver {
         if (s.reader()) {
             readerRequestsByNode[target]++;
         }
-        KvCommand cmd = new KvCommand(s.op.f(), s.process, s.seq, s.op.key(), s.op.value(), s.op.expected());
-        sim.schedule(latencyNs(), "client.send", target, s.index, () -> serve(target, cmd, s, opId, attempt));
-        long attemptTimeoutMs = s.reader() ? options.readerMix().resendAfterMs() : options.attemptTimeoutMs();
+        // A writer does not send its write again to a node that has not answered it for less than
+        // an attempt timeout: it waits for that answer, and asks its own node again after
+        // resendAfterMs (see Slot.unansweredSinceNs).
+        long since = s.writer() ? s.unansweredSinceNs[target] : -1;
+        if (since < 0 || sim.nowNs() - since >= options.attemptTimeoutMs() * MS) {
+            if (s.writer()) {
+                s.unansweredSinceNs[target] = sim.nowNs();
+                writerRequestsByNode[target]++;
+            }
+            KvCommand cmd = new KvCommand(s.op.f(), s.process, s.seq, s.op.key(), s.op.value(), s.op.expected());
+            sim.schedule(latencyNs(), "client.send", target, s.index, () -> serve(target, cmd, s, opId, attempt));
+        }
+        long attemptTimeoutMs = s.reader()
+                ? options.readerMix().resendAfterMs()
+                : s.writer() ? options.writerMix().resendAfterMs() : options.attemptTimeoutMs();
         sim.schedule(attemptTimeoutMs * MS, "client.retry", -1, s.index, () -> {
             if (s.busy && s.opId == opId && s.attempt == attempt) {
-                s.target = s.reader() && options.readsByReadIndex() ? homeTarget(s) : nextServer(s.target);
+                s.target =
+                        (s.reader() && options.readsByReadIndex()) || s.writer() ? homeTarget(s) : nextServer(s.target);
                 send(s);
             }
         });
@@ -246,6 +336,11 @@ public final class ClientDriver {
     /** Runs on the server process (held while it is paused, dropped if it is down). */
     private void serve(int nodeIndex, KvCommand cmd, Slot s, long opId, long attempt) {
         NodeProcess p = cluster.processById(nodeIndex);
+        if (p.status() == ProcessStatus.DOWN || p.node() == null) {
+            // The request is lost, as on a refused connection: a writer may ask that node again
+            // as soon as it likes (nothing there holds its write).
+            forgetUnanswered(s, opId, nodeIndex);
+        }
         p.runNow(() -> {
             RaftNode node = p.node();
             if (node == null) {
@@ -266,6 +361,9 @@ public final class ClientDriver {
                 public void run(Status status) {
                     if (status.isOk()) {
                         monitor.onAck(nodeIndex, index(), term(), Cluster.entryDigest(data));
+                        if (s.writer()) {
+                            writerAcksByNode[nodeIndex]++;
+                        }
                         reply(node, s, opId, attempt, new Reply.Done(result()));
                     } else if (status.code() == RaftError.ENOTLEADER) {
                         reply(node, s, opId, attempt, new Reply.Redirect(-1));
@@ -275,6 +373,12 @@ public final class ClientDriver {
                 }
             }));
         });
+    }
+
+    private static void forgetUnanswered(Slot s, long opId, int nodeIndex) {
+        if (s.writer() && s.busy && s.opId == opId) {
+            s.unansweredSinceNs[nodeIndex] = -1;
+        }
     }
 
     /**
@@ -317,12 +421,13 @@ public final class ClientDriver {
         for (PeerId peer : node.listPeers()) {
             voters.add(identity(peer));
         }
+        int from = identity(node.serverId());
         sim.schedule(latencyNs(), "client.reply", -1, s.index, () -> {
             if (!voters.isEmpty()) {
                 servers.clear();
                 servers.addAll(voters);
             }
-            onReply(s, opId, attempt, r);
+            onReply(s, opId, attempt, from, r);
         });
     }
 
@@ -347,10 +452,11 @@ public final class ClientDriver {
         return id;
     }
 
-    private void onReply(Slot s, long opId, long attempt, Reply r) {
+    private void onReply(Slot s, long opId, long attempt, int from, Reply r) {
         if (!s.busy || s.opId != opId) {
             return;
         }
+        s.unansweredSinceNs[from] = -1;
         if (r instanceof Reply.Done d) {
             complete(s, d.result());
             return;
@@ -362,14 +468,25 @@ public final class ClientDriver {
             // A reader keeps asking its own node: any node serves ReadIndex (a follower forwards
             // it to its leader), so a refusal means "not yet", and asking again soon is the point.
             s.target = homeTarget(s);
+        } else if (s.writer()) {
+            // A writer goes where the answering node says the leader is; a node that names none
+            // (an election under way, or a deposed leader cut off from the others) sends it on to
+            // the next server, so that whichever node first knows the new leader names it.
+            if (r instanceof Reply.Redirect rd && rd.leaderHint() >= 0 && rd.leaderHint() != from) {
+                learn(rd.leaderHint());
+                s.target = rd.leaderHint();
+            } else {
+                s.target = nextServer(from);
+            }
         } else if (r instanceof Reply.Redirect rd && rd.leaderHint() >= 0 && rd.leaderHint() != s.target) {
             learn(rd.leaderHint());
             s.target = rd.leaderHint();
         } else {
             s.target = nextServer(s.target);
         }
-        long backoffNs =
-                s.reader() ? options.readerMix().backoffUs(readerRandom) * 1_000L : 5 * MS + rnd.nextLong(20 * MS);
+        long backoffNs = s.reader()
+                ? options.readerMix().backoffUs(readerRandom) * 1_000L
+                : s.writer() ? options.writerMix().backoffUs(writerRandom) * 1_000L : 5 * MS + rnd.nextLong(20 * MS);
         long next = s.attempt;
         sim.schedule(backoffNs, "client.backoff", -1, s.index, () -> {
             if (s.busy && s.opId == opId && s.attempt == next) {

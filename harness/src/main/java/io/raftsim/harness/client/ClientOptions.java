@@ -1,6 +1,7 @@
 package io.raftsim.harness.client;
 
 import io.raftsim.workload.ops.ReaderMix;
+import io.raftsim.workload.ops.WriterMix;
 
 /**
  * How the Jepsen-style clients behave.
@@ -15,6 +16,7 @@ import io.raftsim.workload.ops.ReaderMix;
  *     instead of going through the log
  * @param readerMix dedicated reader processes pinned one per node, on top of the {@code clients}
  *     (none by default)
+ * @param writerMix dedicated writer processes pinned one per node, after the readers (none by default)
  */
 public record ClientOptions(
         int clients,
@@ -24,9 +26,33 @@ public record ClientOptions(
         long stopInvokingAtMs,
         long livenessFromMs,
         boolean readsByReadIndex,
-        ReaderMix readerMix) {
+        ReaderMix readerMix,
+        WriterMix writerMix) {
     public ClientOptions {
         java.util.Objects.requireNonNull(readerMix, "readerMix");
+        java.util.Objects.requireNonNull(writerMix, "writerMix");
+    }
+
+    /** Without writer processes. */
+    public ClientOptions(
+            int clients,
+            long opTimeoutMs,
+            long attemptTimeoutMs,
+            boolean tupleValues,
+            long stopInvokingAtMs,
+            long livenessFromMs,
+            boolean readsByReadIndex,
+            ReaderMix readerMix) {
+        this(
+                clients,
+                opTimeoutMs,
+                attemptTimeoutMs,
+                tupleValues,
+                stopInvokingAtMs,
+                livenessFromMs,
+                readsByReadIndex,
+                readerMix,
+                WriterMix.none());
     }
 
     /** Without reader processes. */

@@ -191,6 +191,10 @@ public final class NemesisDriver {
         } else if (f instanceof ClockDrift c) {
             cluster.process(c.node()).clock.setDrift(c.driftPpm() * 1e-6);
             later(e, sameMachine(c.node(), () -> cluster.process(c.node()).clock.setDrift(0)));
+        } else if (f instanceof LeaderClockDrift c) {
+            LeaderClockDriftDriver d = new LeaderClockDriftDriver(cluster, c, e.endMs(), () -> healed);
+            d.start();
+            later(e, d::stop);
         } else if (f instanceof ClockJump c) {
             io.raftsim.sim.NodeClock clock = cluster.process(c.node()).clock;
             clock.jumpTo(clock.nowNs() + c.jumpMs() * MS);

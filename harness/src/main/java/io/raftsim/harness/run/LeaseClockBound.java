@@ -1,9 +1,11 @@
 package io.raftsim.harness.run;
 
 import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.workload.nemesis.Fault;
 import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.FaultKind;
 import io.raftsim.workload.nemesis.Faults.ClockDrift;
+import io.raftsim.workload.nemesis.Faults.LeaderClockDrift;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,8 @@ import java.util.List;
  * is rescaled into the bound instead of dropped, so that the drift margin the lease is built on is
  * tested rather than assumed (without drift the margin could be zero and no run would notice).
  *
- * <p>One node drifts at a time (a drift event overlapping an earlier one is held back), by 50% to
+ * <p>Drifts are clock-drift (a drawn node) and leader-clock-drift (whichever node leads when it
+ * starts). One node drifts at a time (a drift event overlapping an earlier one is held back), by 50% to
  * 90% of {@code maxClockDriftMs / electionTimeoutMs}: any two clocks then disagree by less than
  * {@code maxClockDriftMs} over an election timeout.
  */
@@ -30,7 +33,14 @@ final class LeaseClockBound {
 
     /** Whether a fault of this kind steps a clock (offset, jump): never within a drift bound. */
     static boolean steps(FaultKind k) {
-        return k.category() == FaultKind.Category.CLOCK && k != FaultKind.CLOCK_DRIFT;
+        return k.category() == FaultKind.Category.CLOCK
+                && k != FaultKind.CLOCK_DRIFT
+                && k != FaultKind.LEADER_CLOCK_DRIFT;
+    }
+
+    /** Whether the fault makes one clock run fast or slow (rather than step it). */
+    static boolean drifts(Fault f) {
+        return f instanceof ClockDrift || f instanceof LeaderClockDrift;
     }
 
     /** The largest drift one node may have, in ppm, for the lease with this election timeout to hold. */
@@ -50,7 +60,7 @@ final class LeaseClockBound {
             if (steps(e.fault().kind())) {
                 continue;
             }
-            if (e.fault() instanceof ClockDrift) {
+            if (drifts(e.fault())) {
                 if (e.atMs() < driftFreeFromMs) {
                     continue;
                 }
@@ -64,17 +74,26 @@ final class LeaseClockBound {
     }
 
     static FaultEvent rescale(FaultEvent e, long electionTimeoutMs) {
-        if (!(e.fault() instanceof ClockDrift d)) {
-            return e;
+        if (e.fault() instanceof ClockDrift d) {
+            long ppm = rescalePpm(d.driftPpm(), electionTimeoutMs);
+            return new FaultEvent(e.atMs(), e.durationMs(), new ClockDrift(d.node(), ppm));
         }
+        if (e.fault() instanceof LeaderClockDrift d) {
+            long ppm = rescalePpm(d.driftPpm(), electionTimeoutMs);
+            return new FaultEvent(e.atMs(), e.durationMs(), new LeaderClockDrift(ppm));
+        }
+        return e;
+    }
+
+    private static long rescalePpm(long driftPpm, long electionTimeoutMs) {
         long max = maxDriftPpm(electionTimeoutMs);
-        long drawn = Math.max(DRAWN_DRIFT_MIN_PPM, Math.min(Math.abs(d.driftPpm()), DRAWN_DRIFT_MAX_PPM));
+        long drawn = Math.max(DRAWN_DRIFT_MIN_PPM, Math.min(Math.abs(driftPpm), DRAWN_DRIFT_MAX_PPM));
         long magnitude =
                 max / 2 + (max / 2) * (drawn - DRAWN_DRIFT_MIN_PPM) / (DRAWN_DRIFT_MAX_PPM - DRAWN_DRIFT_MIN_PPM);
-        long ppm = (d.driftPpm() < 0 ? -1 : 1) * magnitude;
+        long ppm = (driftPpm < 0 ? -1 : 1) * magnitude;
         if (Math.abs(ppm) > max) {
             throw new IllegalStateException("rescaled drift " + ppm + " ppm exceeds the lease bound " + max + " ppm");
         }
-        return new FaultEvent(e.atMs(), e.durationMs(), new ClockDrift(d.node(), ppm));
+        return ppm;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Objects;
  *     reports log appends durable before the disk says so (a planted durability bug)
  * @param readers dedicated reader processes on top of {@code clients}, pinned one per node
  *     ({@link io.raftsim.workload.ops.ReaderMix}); 0 for none
+ * @param writers dedicated writer processes after the readers, pinned one per node
+ *     ({@link io.raftsim.workload.ops.WriterMix}); 0 for none
  */
 public record RunConfig(
         long seed,
@@ -26,7 +28,8 @@ public record RunConfig(
         int clients,
         long opTimeoutMs,
         boolean unsafeAckBeforeFsync,
-        int readers) {
+        int readers,
+        int writers) {
 
     public static final int DEFAULT_NODES = 5;
     public static final int DEFAULT_OPS = 2000;
@@ -55,6 +58,37 @@ public record RunConfig(
         if (readers < 0 || readers > 64) {
             throw new IllegalArgumentException("readers must be in [0, 64], got " + readers);
         }
+        if (writers < 0 || writers > 64) {
+            throw new IllegalArgumentException("writers must be in [0, 64], got " + writers);
+        }
+    }
+
+    /** Without writer processes. */
+    public RunConfig(
+            long seed,
+            int nodes,
+            Workload workload,
+            int ops,
+            long timeMs,
+            NemesisSpec nemesis,
+            ReadMode readMode,
+            int clients,
+            long opTimeoutMs,
+            boolean unsafeAckBeforeFsync,
+            int readers) {
+        this(
+                seed,
+                nodes,
+                workload,
+                ops,
+                timeMs,
+                nemesis,
+                readMode,
+                clients,
+                opTimeoutMs,
+                unsafeAckBeforeFsync,
+                readers,
+                0);
     }
 
     /** Without reader processes. */
@@ -98,7 +132,8 @@ public record RunConfig(
                 clients,
                 opTimeoutMs,
                 unsafeAckBeforeFsync,
-                readers);
+                readers,
+                writers);
     }
 
     /** The one command that reproduces this run, when it plays the input drawn from its seed. */
@@ -126,6 +161,10 @@ public record RunConfig(
             // Spelled out only when used, so that every repro written before readers existed
             // still reads the same.
             sb.append(" --readers ").append(readers);
+        }
+        if (writers > 0) {
+            // Likewise: repros written before writers existed read the same.
+            sb.append(" --writers ").append(writers);
         }
         if (scheduleFile != null) {
             sb.append(" --schedule ").append(shellWord(scheduleFile.toString()));

@@ -20,6 +20,7 @@ import io.raftsim.sim.Simulation;
 import io.raftsim.sim.jdk.JdkStopwatch;
 import io.raftsim.workload.nemesis.FaultKind;
 import io.raftsim.workload.ops.ReaderMix;
+import io.raftsim.workload.ops.WriterMix;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,11 @@ public final class RunDriver {
                 endMs - cfg.opTimeoutMs() - 1_000,
                 Math.min(healMs + SETTLE_MS, endMs),
                 cfg.readMode() != ReadMode.LOG,
-                ReaderMix.of(cfg.readers(), cfg.workload().defaultMix().keys()));
+                ReaderMix.of(cfg.readers(), cfg.workload().defaultMix().keys()),
+                WriterMix.of(
+                        cfg.writers(),
+                        cfg.workload().defaultMix().keys(),
+                        cfg.workload().defaultMix().valueRange()));
         ClientDriver clients = new ClientDriver(sim, cluster, monitor, co, input.ops());
         List<String> checkpoints = new ArrayList<>();
         Failure failure = null;

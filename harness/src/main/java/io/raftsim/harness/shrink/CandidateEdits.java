@@ -26,7 +26,8 @@ final class CandidateEdits {
                 clients,
                 c.opTimeoutMs(),
                 c.unsafeAckBeforeFsync(),
-                c.readers());
+                c.readers(),
+                c.writers());
     }
 
     static Candidate withEvents(Candidate c, List<FaultEvent> events) {

@@ -39,6 +39,7 @@ class ReproRoundTripTest {
         "--read-mode", "lease",
         "--clients", "3",
         "--readers", "2",
+        "--writers", "3",
         "--schedule", "runs/my seed's dir/schedule.json",
         "--ops-file", "runs/shrunk #1/ops.json",
         "--out", "elsewhere"
@@ -59,6 +60,9 @@ class ReproRoundTripTest {
                 List.of("--seed", "7", "--read-mode", "lease"),
                 List.of("--seed", "7", "--clients", "9"),
                 List.of("--seed", "7", "--readers", "5"),
+                List.of("--seed", "7", "--writers", "5"),
+                List.of("--seed", "7", "--readers", "5", "--writers", "2"),
+                List.of("--seed", "7", "--nemesis", "leader-clock-drift,isolate-leader"),
                 List.of("--seed", "7", "--schedule", "runs/7/schedule.json"),
                 List.of("--seed", "7", "--ops-file", "runs/7-shrunk/ops.json"),
                 List.of("--seed", "7", "--schedule", "a b/it's.json", "--ops-file", "c\td/ops.json"),
@@ -104,6 +108,17 @@ class ReproRoundTripTest {
                                 + " RunConfig.reproCommand, or into NOT_IN_REPRO if it does not change the run): %s",
                         repro)
                 .isEmpty();
+    }
+
+    @Test
+    void aReproWithoutReadersOrWritersNamesNeitherSoOlderReprosReadTheSame() {
+        String repro = parsed(List.of("--seed", "7")).options.toConfig(7).reproCommand();
+        assertThat(repro).doesNotContain("--readers").doesNotContain("--writers");
+        String with = parsed(List.of("--seed", "7", "--writers", "4"))
+                .options
+                .toConfig(7)
+                .reproCommand();
+        assertThat(with).endsWith(" --writers 4").doesNotContain("--readers");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.FaultKind;
 import io.raftsim.workload.nemesis.Faults.ClockDrift;
+import io.raftsim.workload.nemesis.Faults.LeaderClockDrift;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,20 @@ class LeaseClockBoundTest {
         assertThat(e.fault()).isEqualTo(new ClockDrift(3, -132_631));
         FaultEvent max = LeaseClockBound.rescale(new FaultEvent(0, 1, new ClockDrift(0, 1_000)), 150);
         assertThat(((ClockDrift) max.fault()).driftPpm()).isEqualTo(LeaseClockBound.maxDriftPpm(150));
+    }
+
+    @Test
+    void leaderDriftIsRescaledLikeAnyDriftAndCountsAsTheOneDriftingClock() {
+        FaultEvent e = LeaseClockBound.rescale(new FaultEvent(2_000, 3_000, new LeaderClockDrift(-500)), 250);
+        assertThat(e.fault()).isEqualTo(new LeaderClockDrift(-132_631));
+        assertThat(LeaseClockBound.steps(FaultKind.LEADER_CLOCK_DRIFT)).isFalse();
+        List<FaultEvent> kept = LeaseClockBound.leaseEvents(
+                List.of(
+                        new FaultEvent(1_000, 2_000, new LeaderClockDrift(300)),
+                        new FaultEvent(2_500, 2_000, new ClockDrift(1, -300)),
+                        new FaultEvent(3_001, 500, new LeaderClockDrift(-300))),
+                300);
+        assertThat(kept).extracting(k -> k.atMs()).containsExactly(1_000L, 3_001L);
     }
 
     @Test

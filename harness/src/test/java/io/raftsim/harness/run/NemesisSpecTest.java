@@ -38,6 +38,25 @@ class NemesisSpecTest {
     }
 
     @Test
+    void optInKindsStayOutOfTheSwarmSoThatNoSeedOfAllOrEverythingChanges() {
+        assertThat(NemesisSpec.OPT_IN).contains(FaultKind.LEADER_CLOCK_DRIFT);
+        for (String swarm : List.of("all", "everything")) {
+            assertThat(NemesisSpec.parse(swarm).kinds()).as(swarm).doesNotContainAnyElementsOf(NemesisSpec.OPT_IN);
+        }
+        // The swarm never draws an opt-in kind, so it draws what it drew before they existed.
+        for (long seed = 0; seed < 20; seed++) {
+            List<FaultEvent> all = RunInput.draw(cfg(seed, "all")).schedule().events();
+            assertThat(all)
+                    .as("seed %d", seed)
+                    .noneMatch(e -> NemesisSpec.OPT_IN.contains(e.fault().kind()));
+        }
+        // Named explicitly, an opt-in kind is drawn.
+        List<FaultEvent> named =
+                RunInput.draw(cfg(3, "leader-clock-drift")).schedule().events();
+        assertThat(named).isNotEmpty().allMatch(e -> e.fault().kind() == FaultKind.LEADER_CLOCK_DRIFT);
+    }
+
+    @Test
     void unsupportedKindsAreRefusedAndHeldBackOnesCanBeNamed() {
         assertThatThrownBy(() -> NemesisSpec.parse("meteor")).hasMessageContaining("unknown fault kind");
         assertThat(NemesisSpec.parse("read-error,kill").kinds())

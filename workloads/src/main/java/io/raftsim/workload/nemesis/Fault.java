@@ -30,6 +30,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Faults.ClockOffset.class, name = "clock-offset"),
     @JsonSubTypes.Type(value = Faults.ClockDrift.class, name = "clock-drift"),
     @JsonSubTypes.Type(value = Faults.ClockJump.class, name = "clock-jump"),
+    @JsonSubTypes.Type(value = Faults.LeaderClockDrift.class, name = "leader-clock-drift"),
     @JsonSubTypes.Type(value = Faults.FsyncError.class, name = "fsync-error"),
     @JsonSubTypes.Type(value = Faults.ReadError.class, name = "read-error"),
     @JsonSubTypes.Type(value = Faults.BitFlip.class, name = "bit-flip"),
@@ -47,6 +48,7 @@ public sealed interface Fault
                 FigureEight,
                 Faults.NetworkFault,
                 Faults.ClockFault,
+                Faults.LeaderClockDrift,
                 Faults.DiskFault,
                 Faults.AdminFault {
     @JsonIgnore

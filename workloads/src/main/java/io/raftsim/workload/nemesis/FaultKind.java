@@ -41,7 +41,15 @@ public enum FaultKind {
      * partitions timed on the cluster's leaders and commit indexes. Its swarm coin, like
      * replace-node's, comes from a stream of its own.
      */
-    FIGURE_EIGHT(Category.PROCESS);
+    FIGURE_EIGHT(Category.PROCESS),
+
+    /**
+     * The leader's clock runs fast or slow for the event's duration, whichever node leads: a
+     * leader's slow clock is the harmful direction for its lease (dissertation §6.4.1), which a
+     * drift drawn on a random node hits only when that node happens to lead. Added after the kinds
+     * above: its swarm coin comes from a stream of its own, like {@link #REPLACE_NODE}'s.
+     */
+    LEADER_CLOCK_DRIFT(Category.CLOCK);
 
     /** The last kind whose swarm coin comes from the generator's main stream. */
     static final FaultKind LAST_ORIGINAL = SNAPSHOT;

@@ -396,6 +396,23 @@ public final class Faults {
         }
     }
 
+    /**
+     * The leader's clock runs {@code driftPpm} fast (negative: slow) until the event ends, resolved
+     * at run time as isolate-leader is: the drift stays on a node while it believes it leads, and
+     * moves to the next leader once it does not (one clock drifts at a time).
+     */
+    public record LeaderClockDrift(long driftPpm) implements Fault {
+        @Override
+        public FaultKind kind() {
+            return FaultKind.LEADER_CLOCK_DRIFT;
+        }
+
+        @Override
+        public List<Integer> nodes() {
+            return List.of();
+        }
+    }
+
     /** The node's clock jumps forward by {@code jumpMs} at once and stays there (NTP step). */
     public record ClockJump(int node, long jumpMs) implements ClockFault {
         public ClockJump {

@@ -123,6 +123,11 @@ public final class ScheduleGenerator {
                         r.between(1_000, 8_000),
                         new ClockDrift(node, (r.chance(0.5) ? 1 : -1) * r.between(50, 1_000)));
             case CLOCK_JUMP -> new FaultEvent(at, 0, new ClockJump(node, r.between(10, 2_000)));
+            case LEADER_CLOCK_DRIFT ->
+                new FaultEvent(
+                        at,
+                        r.between(1_000, 8_000),
+                        new LeaderClockDrift((r.chance(0.5) ? 1 : -1) * r.between(50, 1_000)));
             case FSYNC_ERROR -> new FaultEvent(at, r.between(300, 3_000), new FsyncError(node));
             case READ_ERROR -> new FaultEvent(at, r.between(300, 3_000), new ReadError(node));
             case BIT_FLIP -> new FaultEvent(at, r.between(200, 2_000), new BitFlip(bitFlipNode, r.nextLong() >>> 1));

@@ -36,7 +36,8 @@ class ScheduleCodecTest {
                 new LeaderTransfer(3),
                 new ForceSnapshot(4),
                 new ReplaceNode(1, true, false),
-                new FigureEight(99, 400, 2));
+                new FigureEight(99, 400, 2),
+                new LeaderClockDrift(-400));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
@@ -56,6 +57,8 @@ class ScheduleCodecTest {
                         "\"type\" : \"replace-node\"",
                         "\"type\" : \"figure-eight\"",
                         "\"tailWaitMs\" : 400",
+                        "\"type\" : \"leader-clock-drift\"",
+                        "\"driftPpm\" : -400",
                         "\"crashed\" : true",
                         "\"joint\" : false");
         assertThat(ScheduleCodec.fromJson(json)).isEqualTo(s);
