@@ -38,11 +38,13 @@ import java.util.List;
     @JsonSubTypes.Type(value = Faults.LeaderTransfer.class, name = "leader-transfer"),
     @JsonSubTypes.Type(value = Faults.ForceSnapshot.class, name = "force-snapshot"),
     @JsonSubTypes.Type(value = Faults.ReplaceNode.class, name = "replace-node"),
+    @JsonSubTypes.Type(value = MembershipRace.class, name = "membership-race"),
 })
 public sealed interface Fault
         permits Faults.ProcessFault,
                 Faults.PowerLoss,
                 LeaderChurn,
+                MembershipRace,
                 Faults.NetworkFault,
                 Faults.ClockFault,
                 Faults.DiskFault,

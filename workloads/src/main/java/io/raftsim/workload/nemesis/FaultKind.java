@@ -35,7 +35,12 @@ public enum FaultKind {
      * membership changes. Added after the kinds above: the swarm draws its on/off coin from a stream
      * of its own (see {@link ScheduleGenerator}), so seeds that leave it off keep their schedules.
      */
-    REPLACE_NODE(Category.ADMIN);
+    REPLACE_NODE(Category.ADMIN),
+    /**
+     * Two membership changes racing across a leader change ({@link MembershipRace}). Added after the
+     * kinds above, with its swarm coin on a stream of its own like {@link #REPLACE_NODE}.
+     */
+    MEMBERSHIP_RACE(Category.ADMIN);
 
     /** The last kind whose swarm coin comes from the generator's main stream. */
     static final FaultKind LAST_ORIGINAL = SNAPSHOT;

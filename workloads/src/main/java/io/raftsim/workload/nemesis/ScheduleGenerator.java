@@ -132,6 +132,17 @@ public final class ScheduleGenerator {
                 boolean crashed = r.chance(0.5);
                 yield new FaultEvent(at, duration, new ReplaceNode(node, crashed, r.chance(0.5)));
             }
+            case MEMBERSHIP_RACE ->
+                // strandOn 1 or 2: the old leader alone, or with one follower (Ongaro's S1 and S5).
+                new FaultEvent(
+                        at,
+                        r.between(1_500, 5_000),
+                        new MembershipRace(
+                                r.nextLong() >>> 1,
+                                r.chance(0.5),
+                                1 + r.nextInt(2),
+                                r.between(1, 10),
+                                r.between(10, 500)));
         };
     }
 
@@ -172,11 +183,12 @@ public final class ScheduleGenerator {
                 || f instanceof BitFlip
                 || f instanceof RemoveAndReadd
                 || f instanceof LeaderChurn
+                || f instanceof MembershipRace
                 || f instanceof ReplaceNode;
     }
 
     static boolean isMembership(Fault f) {
-        return f instanceof RemoveAndReadd || f instanceof ReplaceNode;
+        return f instanceof RemoveAndReadd || f instanceof ReplaceNode || f instanceof MembershipRace;
     }
 
     /** The Raft-survivable budget: see the class comment. */
@@ -193,11 +205,14 @@ public final class ScheduleGenerator {
                 continue;
             }
             // A power loss takes a majority down on purpose: nothing else may take nodes down then.
-            // So does leader-churn, whose victims are chosen at run time (up to a minority).
+            // So do leader-churn and membership-race, whose victims are chosen at run time (up to a
+            // minority).
             boolean powerLoss = f instanceof PowerLoss
                     || e.fault() instanceof PowerLoss
                     || f instanceof LeaderChurn
-                    || e.fault() instanceof LeaderChurn;
+                    || e.fault() instanceof LeaderChurn
+                    || f instanceof MembershipRace
+                    || e.fault() instanceof MembershipRace;
             if (powerLoss && takesNodeDown(f) && takesNodeDown(e.fault())) {
                 return false;
             }
@@ -221,6 +236,7 @@ public final class ScheduleGenerator {
     }
 
     static boolean isPartition(Fault f) {
-        return f instanceof PartitionFault || f instanceof IsolateLeader;
+        // membership-race cuts the old leader's side off: a partition of its own.
+        return f instanceof PartitionFault || f instanceof IsolateLeader || f instanceof MembershipRace;
     }
 }

@@ -35,7 +35,8 @@ class ScheduleCodecTest {
                 new RemoveAndReadd(2),
                 new LeaderTransfer(3),
                 new ForceSnapshot(4),
-                new ReplaceNode(1, true, false));
+                new ReplaceNode(1, true, false),
+                new MembershipRace(99, true, 2, 5, 120));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
@@ -54,7 +55,9 @@ class ScheduleCodecTest {
                         "\"type\" : \"isolate-leader\"",
                         "\"type\" : \"replace-node\"",
                         "\"crashed\" : true",
-                        "\"joint\" : false");
+                        "\"joint\" : false",
+                        "\"type\" : \"membership-race\"",
+                        "\"strandOn\" : 2");
         assertThat(ScheduleCodec.fromJson(json)).isEqualTo(s);
     }
 
