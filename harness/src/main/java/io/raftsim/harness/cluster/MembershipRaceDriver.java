@@ -20,19 +20,21 @@ import java.util.function.Function;
  * committed or not, dissertation §4.1).
  *
  * <ol>
- *   <li>With {@code addFirst}: remove node A through the leader, retried until done, so that A can
- *       be added back in the race.
- *   <li>Ask the leader L1 to remove A (or add it back). Poll every {@link #FINE_POLL_NS} how many
- *       nodes hold the new configuration; as soon as {@code strandOn} do (a minority, L1 included),
- *       cut them off from the rest. If the entry reached a majority first, the race is lost: the
- *       nemesis just restores the voters.
- *   <li>The moment a node of the majority side wins an election in a later term (L2), ask it to
- *       remove another node B (L1 itself, half of the time: the unreachable old leader); a refusal
- *       (EAGAIN before L2 committed in its term, EBUSY while a change runs) is asked again every
- *       {@code retryMs}, against whoever leads the majority side.
- *   <li>{@code returnAfterMs} after L2 took the change, reconnect the cut-off side.
- *   <li>Add A and B back, through whichever node leads, every {@link #RESTORE_MS} until both are
- *       voters again (after the heal too), so the quiet phase runs with the full configuration.
+ *   <li>Setup, when the configuration has an odd number of voters or with {@code addFirst}: remove
+ *       a node through the leader, retried until done.
+ *   <li>Ask the leader L1 to add that node back ({@code addFirst}) or remove another. Poll every
+ *       {@link #FINE_POLL_NS} how many nodes hold the new configuration; as soon as {@code
+ *       strandOn} do (a minority, L1 included), cut them off from the rest. If the entry reached a
+ *       majority first, the race is lost: the nemesis just restores the voters.
+ *   <li>Within {@link #ELECTION_POLL_NS} of a node of the other side winning an election in a
+ *       later term (L2), ask it to remove another node (L1 itself, half of the time: the
+ *       unreachable old leader); a refusal (EAGAIN before L2 committed in its term, EBUSY while a
+ *       change runs) is asked again every {@code retryMs}, against whoever leads that side. With
+ *       {@code swingVoter}, one of L2's followers moves to the cut-off side at the same moment.
+ *   <li>{@code returnAfterMs} after L2's election, reconnect the cut-off side.
+ *   <li>Add back every node the race removed, through whichever node leads, every {@link
+ *       #RESTORE_MS} until all are voters again (after the heal too), so the quiet phase runs with
+ *       the full configuration.
  * </ol>
  *
  * Each step counts into {@link #steps()}, so a campaign shows how far its races got.
@@ -71,7 +73,10 @@ final class MembershipRaceDriver {
     private final Map<String, Long> steps;
 
     private Phase phase;
-    private final int a;
+    /** The node the setup removes (-1: no setup), and the node the first change adds or removes. */
+    private final int setupNode;
+
+    private int a = -1;
     private int b = -1;
     private int oldLeader = -1;
     private long oldTerm;
@@ -82,6 +87,11 @@ final class MembershipRaceDriver {
     private Runnable reconnect;
     private int seenRoleChanges;
     private long attempts;
+    /** Role changes already looked at by the old-side watcher, and how long it watches. */
+    private int seenOldSide;
+
+    private long watchUntilNs;
+    private boolean watching;
     private long electedAtNs;
     private boolean watchOldSide;
     private final TreeSet<Integer> toRestore = new TreeSet<>();
@@ -108,7 +118,9 @@ final class MembershipRaceDriver {
         this.cutOff = cutOff;
         this.onChange = onChange;
         this.steps = steps;
-        this.a = pick(0, excluding(leader, -1));
+        RaftNode l = upNode(leader);
+        boolean oddVoters = l != null && l.listPeers().size() % 2 == 1;
+        this.setupNode = fault.addFirst() || oddVoters ? pick(0, excluding(leader, -1)) : -1;
     }
 
     /** Whether the driver still has membership work in flight (the one-change-at-a-time rule). */
@@ -152,7 +164,7 @@ final class MembershipRaceDriver {
         step("started");
         // Whatever step the race is at when the event ends, the cut-off side returns and the
         // voters are restored (a change still pending then is answered, and ignored, later).
-        sim.scheduleAt(Math.max(sim.nowNs(), endNs), "nemesis.race-end", -1, a, () -> {
+        sim.scheduleAt(Math.max(sim.nowNs(), endNs), "nemesis.race-end", -1, setupNode, () -> {
             if (phase != Phase.RESTORE && phase != Phase.DONE) {
                 step("ended-in-"
                         + phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -160,16 +172,17 @@ final class MembershipRaceDriver {
                 restore();
             }
         });
-        phase = fault.addFirst() ? Phase.SETUP : Phase.FIRST_CHANGE;
-        if (fault.addFirst()) {
-            toRestore.add(a);
+        if (setupNode >= 0) {
+            phase = Phase.SETUP;
+            toRestore.add(setupNode);
             setup();
         } else {
+            phase = Phase.FIRST_CHANGE;
             firstChange();
         }
     }
 
-    // ---------------------------------------------------------------- 1. setup (addFirst)
+    // ---------------------------------------------------------------- 1. setup: an even configuration
 
     private void setup() {
         if (phase != Phase.SETUP) {
@@ -186,8 +199,8 @@ final class MembershipRaceDriver {
                 if (node == null || phase != Phase.SETUP) {
                     return;
                 }
-                boolean changes = node.listPeers().contains(peer(a));
-                node.removePeer(peer(a), st -> {
+                boolean changes = node.listPeers().contains(peer(setupNode));
+                node.removePeer(peer(setupNode), st -> {
                     if (st.isOk() && phase == Phase.SETUP) {
                         if (changes) {
                             onChange.run();
@@ -195,12 +208,12 @@ final class MembershipRaceDriver {
                         step("setup-removed");
                         phase = Phase.FIRST_CHANGE;
                         // Not inside the engine's callback: the operator's next command comes later.
-                        sim.schedule(fault.retryMs() * MS, "nemesis.race-first", -1, a, this::firstChange);
+                        sim.schedule(fault.retryMs() * MS, "nemesis.race-first", -1, setupNode, this::firstChange);
                     }
                 });
             });
         }
-        sim.schedule(RESTORE_MS * MS, "nemesis.race-setup", -1, a, this::setup);
+        sim.schedule(RESTORE_MS * MS, "nemesis.race-setup", -1, setupNode, this::setup);
     }
 
     // ---------------------------------------------------------------- 2. first change, stranded
@@ -215,10 +228,12 @@ final class MembershipRaceDriver {
         }
         int l1 = cluster.leader();
         RaftNode node = l1 < 0 ? null : upNode(l1);
-        if (node == null || l1 == a) {
-            sim.schedule(fault.retryMs() * MS, "nemesis.race-first", -1, a, this::firstChange);
+        if (node == null || l1 == setupNode) {
+            sim.schedule(fault.retryMs() * MS, "nemesis.race-first", -1, setupNode, this::firstChange);
             return;
         }
+        // Add back the node the setup removed, or remove another one (not the leader).
+        a = fault.addFirst() ? setupNode : pick(3, excluding(l1, setupNode));
         TreeSet<PeerId> want = new TreeSet<>(node.listPeers());
         boolean changes = fault.addFirst() ? want.add(peer(a)) : want.remove(peer(a));
         if (!changes) {
@@ -334,11 +349,50 @@ final class MembershipRaceDriver {
                 b = oldLeader;
             }
             toRestore.add(b);
+            if (fault.swingVoter()) {
+                swing();
+            }
+            sim.schedule(fault.returnAfterMs() * MS, "nemesis.race-return", -1, b, () -> {
+                if (phase == Phase.SECOND_CHANGE || phase == Phase.WAIT_RETURN) {
+                    reconnect();
+                    if (phase == Phase.WAIT_RETURN) {
+                        restore();
+                    }
+                }
+            });
             phase = Phase.SECOND_CHANGE;
             secondChange();
             return;
         }
         sim.schedule(ELECTION_POLL_NS, "nemesis.race-elect", -1, a, this::watchNewLeader);
+    }
+
+    /**
+     * One of L2's voters moves to the cut-off side now, before L2's first AppendEntries reaches it
+     * (it is 0.2 ms into L2's term; a hop takes 1-2 ms and a partition loses what is in flight):
+     * it helped elect L2 and holds nothing of L2's term, so the old side may win an election with
+     * it, under the old leader's configuration.
+     */
+    private void swing() {
+        List<Integer> candidates = new ArrayList<>();
+        for (int s = 0; s < cluster.size(); s++) {
+            if (s != newLeader && !cutSlots.contains(s)) {
+                candidates.add(s);
+            }
+        }
+        if (candidates.isEmpty() || reconnect == null) {
+            return;
+        }
+        int w = pick(4, candidates);
+        reconnect.run();
+        List<Integer> side = new ArrayList<>(cutSlots);
+        side.add(w);
+        cutSlots = List.copyOf(side);
+        reconnect = cutOff.apply(cutSlots);
+        step("swing-voter-moved");
+        watchOldSide = true;
+        seenOldSide = cluster.roleChanges().size();
+        watchOldSide(endNs);
     }
 
     /** The leader of the majority side in the highest term, or -1. */
@@ -364,7 +418,8 @@ final class MembershipRaceDriver {
             restore();
             return;
         }
-        int l2 = majoritySideLeader();
+        // Before the return, the side L2 is on; after it, whoever leads.
+        int l2 = reconnect == null ? cluster.leader() : majoritySideLeader();
         RaftNode node = l2 < 0 ? null : upNode(l2);
         if (node == null) {
             sim.schedule(fault.retryMs() * MS, "nemesis.race-second", -1, b, this::secondChange);
@@ -415,13 +470,14 @@ final class MembershipRaceDriver {
         if (phase != Phase.SECOND_CHANGE) {
             return;
         }
-        phase = Phase.WAIT_RETURN;
-        sim.schedule(fault.returnAfterMs() * MS, "nemesis.race-return", -1, b, () -> {
-            if (phase == Phase.WAIT_RETURN) {
-                reconnect();
-                restore();
-            }
-        });
+        if (reconnect == null) {
+            // Already returned: the operator moves on to adding the nodes back (not inside the
+            // engine's callback).
+            phase = Phase.WAIT_RETURN;
+            sim.schedule(RESTORE_MS * MS, "nemesis.race-restore", -1, b, this::restore);
+        } else {
+            phase = Phase.WAIT_RETURN;
+        }
     }
 
     // ---------------------------------------------------------------- 4. return, 5. restore
@@ -433,16 +489,29 @@ final class MembershipRaceDriver {
         reconnect.run();
         reconnect = null;
         step("old-side-returned");
-        watchOldSide = true;
-        seenRoleChanges = cluster.roleChanges().size();
-        long untilNs = sim.nowNs() + WATCH_AFTER_RETURN_MS * MS;
-        watchOldSide(untilNs);
+        if (!watchOldSide) {
+            watchOldSide = true;
+            seenOldSide = cluster.roleChanges().size();
+        }
+        watchOldSide(sim.nowNs() + WATCH_AFTER_RETURN_MS * MS);
     }
 
     private void watchOldSide(long untilNs) {
+        if (watchUntilNs >= untilNs && watching) {
+            watchUntilNs = Math.max(watchUntilNs, untilNs);
+            return;
+        }
+        watchUntilNs = Math.max(watchUntilNs, untilNs);
+        watching = true;
+        pollOldSide();
+    }
+
+    private void pollOldSide() {
         noteOldSideLeaders();
-        if (watchOldSide && sim.nowNs() < untilNs) {
-            sim.schedule(MS, "nemesis.race-watch", -1, oldLeader, () -> watchOldSide(untilNs));
+        if (watchOldSide && sim.nowNs() < watchUntilNs) {
+            sim.schedule(MS, "nemesis.race-watch", -1, oldLeader, this::pollOldSide);
+        } else {
+            watching = false;
         }
     }
 
@@ -496,16 +565,17 @@ final class MembershipRaceDriver {
             return;
         }
         List<RoleChange> changes = cluster.roleChanges();
-        for (int i = seenRoleChanges; i < changes.size(); i++) {
+        for (int i = seenOldSide; i < changes.size(); i++) {
             RoleChange c = changes.get(i);
             int slot = cluster.slotOf(cluster.processById(c.node()));
             if (c.state().equals("LEADER") && c.term() > newTerm && cutSlots.contains(slot)) {
-                step(slot == oldLeader ? "old-leader-led-again" : "old-side-follower-led");
+                step((slot == oldLeader ? "old-leader-led-again" : "old-side-follower-led")
+                        + (reconnect == null ? "-after-return" : "-while-split"));
                 watchOldSide = false;
                 break;
             }
         }
-        seenRoleChanges = changes.size();
+        seenOldSide = changes.size();
     }
 
     /** What the driver waits for (for a liveness report). */

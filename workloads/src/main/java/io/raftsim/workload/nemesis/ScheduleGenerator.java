@@ -133,16 +133,18 @@ public final class ScheduleGenerator {
                 yield new FaultEvent(at, duration, new ReplaceNode(node, crashed, r.chance(0.5)));
             }
             case MEMBERSHIP_RACE ->
-                // strandOn 1 or 2: the old leader alone, or with one follower (Ongaro's S1 and S5).
+                // strandOn 1 or 2: the old leader alone, or with one follower (Ongaro's S1 and S5). The
+                // return comes after about one election timeout or several (150-1000 ms).
                 new FaultEvent(
                         at,
-                        r.between(1_500, 5_000),
+                        r.between(3_000, 6_000),
                         new MembershipRace(
                                 r.nextLong() >>> 1,
                                 r.chance(0.5),
                                 1 + r.nextInt(2),
+                                r.chance(0.5),
                                 r.between(1, 10),
-                                r.between(10, 500)));
+                                r.between(100, 1_500)));
         };
     }
 

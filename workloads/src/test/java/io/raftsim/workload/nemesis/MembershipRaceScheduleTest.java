@@ -38,7 +38,7 @@ class MembershipRaceScheduleTest {
                 races++;
                 assertThat(m.strandOn()).as("seed %d %s", seed, r).isBetween(1, 2);
                 assertThat(m.retryMs()).as("seed %d %s", seed, r).isBetween(1L, 10L);
-                assertThat(m.returnAfterMs()).as("seed %d %s", seed, r).isBetween(10L, 500L);
+                assertThat(m.returnAfterMs()).as("seed %d %s", seed, r).isBetween(100L, 1_500L);
                 for (FaultEvent e : events) {
                     if (e == r) {
                         continue;
@@ -80,7 +80,7 @@ class MembershipRaceScheduleTest {
 
     @Test
     void raceRoundTripsThroughJsonAndRejectsNonsense() {
-        MembershipRace m = new MembershipRace(7, false, 1, 3, 40);
+        MembershipRace m = new MembershipRace(7, false, 1, false, 3, 40);
         Schedule s = new Schedule(
                 5,
                 List.of(FaultKind.MEMBERSHIP_RACE),
@@ -91,10 +91,10 @@ class MembershipRaceScheduleTest {
         assertThat(ScheduleCodec.fromJson(ScheduleCodec.toJson(s))).isEqualTo(s);
         assertThat(m.kind()).isEqualTo(FaultKind.MEMBERSHIP_RACE);
         assertThat(FaultKind.fromCliName("membership-race")).isEqualTo(FaultKind.MEMBERSHIP_RACE);
-        assertThatThrownBy(() -> new MembershipRace(7, false, 0, 3, 40))
+        assertThatThrownBy(() -> new MembershipRace(7, false, 0, false, 3, 40))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("strandOn");
-        assertThatThrownBy(() -> new MembershipRace(7, false, 1, 0, 40))
+        assertThatThrownBy(() -> new MembershipRace(7, false, 1, false, 0, 40))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("retryMs");
     }

@@ -36,7 +36,7 @@ class ScheduleCodecTest {
                 new LeaderTransfer(3),
                 new ForceSnapshot(4),
                 new ReplaceNode(1, true, false),
-                new MembershipRace(99, true, 2, 5, 120));
+                new MembershipRace(99, true, 2, true, 5, 120));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
