@@ -83,6 +83,9 @@ final class MembershipRaceDriver {
     private int newLeader = -1;
     private long newTerm;
     private TreeSet<PeerId> target;
+    /** The slots that were voters on L1 before the first change. */
+    private TreeSet<Integer> oldVoters = new TreeSet<>();
+
     private List<Integer> cutSlots = List.of();
     private Runnable reconnect;
     private int seenRoleChanges;
@@ -244,6 +247,12 @@ final class MembershipRaceDriver {
         }
         oldLeader = l1;
         oldTerm = node.status().term();
+        oldVoters = new TreeSet<>();
+        for (int s = 0; s < cluster.size(); s++) {
+            if (node.listPeers().contains(peer(s))) {
+                oldVoters.add(s);
+            }
+        }
         target = want;
         toRestore.add(a);
         long attempt = ++attempts;
@@ -299,12 +308,24 @@ final class MembershipRaceDriver {
         }
         List<Integer> holders = holders();
         int minority = (cluster.size() - 1) / 2;
-        if (holders.size() > minority) {
+        // The rest must still be able to elect a leader under the configuration before the change.
+        int restOld = 0;
+        for (int s : oldVoters) {
+            if (!holders.contains(s)) {
+                restOld++;
+            }
+        }
+        if (holders.size() > minority || restOld * 2 <= oldVoters.size()) {
             step("first-change-reached-majority");
             restore();
             return;
         }
-        if (holders.contains(oldLeader) && holders.size() >= Math.min(fault.strandOn(), minority)) {
+        // A removal reaches only old voters: cut before one more holder would leave the rest unable
+        // to elect (in four voters, the old leader alone). An addition may reach the new node next.
+        boolean oneMoreVoterTooMany = (restOld - 1) * 2 <= oldVoters.size();
+        boolean enough =
+                holders.size() >= Math.min(fault.strandOn(), minority) || (oneMoreVoterTooMany && !fault.addFirst());
+        if (holders.contains(oldLeader) && enough) {
             cutSlots = List.copyOf(holders);
             reconnect = cutOff.apply(cutSlots);
             step("stranded-on-" + holders.size());
@@ -376,7 +397,7 @@ final class MembershipRaceDriver {
     private void swing() {
         List<Integer> candidates = new ArrayList<>();
         for (int s = 0; s < cluster.size(); s++) {
-            if (s != newLeader && !cutSlots.contains(s)) {
+            if (s != newLeader && !cutSlots.contains(s) && oldVoters.contains(s)) {
                 candidates.add(s);
             }
         }
