@@ -35,7 +35,9 @@ final class RunOptions {
             names = "--nemesis",
             defaultValue = "all",
             description = "all (swarm: a random subset per seed of the supported kinds but those the engine does not"
-                    + " survive yet), everything (those too), none, or a comma list of fault kinds."
+                    + " survive yet and the opt-in kinds), everything (the held-back ones too; opt-in kinds"
+                    + " — leader-clock-drift, membership-race — only by name), none, or a comma"
+                    + " list of fault kinds."
                     + " Default: ${DEFAULT-VALUE}.")
     String nemesis;
 

@@ -55,6 +55,10 @@ public final class NemesisDriver {
     private boolean healed;
     /** The replacement in flight (at most one: see {@link #replaceNode}), or null. */
     private Replacement replacement;
+    /** The membership race in flight (at most one, like a replacement), or null. */
+    private MembershipRaceDriver race;
+    /** How far the membership races got, per step (see {@link MembershipRaceDriver}). */
+    private final Map<String, Long> raceSteps = new java.util.TreeMap<>();
 
     /** Spare identities a cluster needs to play {@code schedule}: one per replace-node event. */
     public static int sparesFor(Schedule schedule) {
@@ -209,6 +213,8 @@ public final class NemesisDriver {
             return removeAndReadd(e, m.node());
         } else if (f instanceof ReplaceNode r) {
             return replaceNode(e, r);
+        } else if (f instanceof io.raftsim.workload.nemesis.MembershipRace m) {
+            return membershipRace(e, m);
         } else {
             throw new IllegalStateException("no action for fault " + f);
         }
@@ -302,7 +308,46 @@ public final class NemesisDriver {
      * the configuration it leaves). Seeds 250, 375 and 837 of the default fuzz ended that way.
      */
     private boolean membershipInFlight() {
-        return !toReadd.isEmpty() || (replacement != null && !replacement.done());
+        return !toReadd.isEmpty() || (replacement != null && !replacement.done()) || (race != null && !race.done());
+    }
+
+    /**
+     * Starts a {@link MembershipRaceDriver} on the current leader. Skipped, and counted so, while
+     * another membership change is in flight, without a leader, and in clusters of fewer than 3
+     * (no minority to strand an entry on). Its steps run at the pace of the cluster's elections;
+     * adding back the nodes it removed goes on after the event and the heal until done.
+     */
+    private boolean membershipRace(FaultEvent e, io.raftsim.workload.nemesis.MembershipRace m) {
+        if (membershipInFlight() || cluster.size() < 3) {
+            return false;
+        }
+        int leader = cluster.leader();
+        if (leader < 0) {
+            return false;
+        }
+        race = new MembershipRaceDriver(
+                cluster, m, leader, e.endMs(), () -> healed, this::cutOff, () -> membershipChanges++, raceSteps);
+        race.start();
+        later(e, () -> {});
+        return true;
+    }
+
+    /** Cuts {@code slots} off from the other nodes (one partition, see {@link #partition}); returns the undo. */
+    private Runnable cutOff(List<Integer> slots) {
+        TreeSet<io.raftsim.workload.nemesis.Link> blocked = new MajorityMinority(slots).blockedLinks(cluster.size());
+        activePartitions.add(blocked);
+        applyPartitions();
+        return () -> {
+            // After the heal there is nothing left to undo (the heal cleared every partition).
+            if (activePartitions.remove(blocked)) {
+                applyPartitions();
+            }
+        };
+    }
+
+    /** How far the membership races of this run got, per step name (empty without races). */
+    public Map<String, Long> membershipRaceSteps() {
+        return java.util.Collections.unmodifiableMap(raceSteps);
     }
 
     /** Null when no replacement is unfinished; else what it waits for (a liveness failure at the end). */

@@ -150,7 +150,7 @@ public final class RunDriver {
             failure = new Failure(Failure.Kind.CRASH, crashDetail(e, sim));
         }
         clients.finish();
-        probe.afterStop(cluster);
+        probe.afterStop(cluster, nemesis);
         if (failure == null && !unknown) {
             try {
                 failure = liveness(sim, cluster, clients, nemesis);

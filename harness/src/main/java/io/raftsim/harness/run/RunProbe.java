@@ -1,6 +1,7 @@
 package io.raftsim.harness.run;
 
 import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.NemesisDriver;
 
 /**
  * Lets a caller watch (and, for benchmark scenarios, act on) a run's cluster: {@link #beforeStart}
@@ -14,4 +15,9 @@ public interface RunProbe {
     default void beforeStart(Cluster cluster) {}
 
     default void afterStop(Cluster cluster) {}
+
+    /** As {@link #afterStop(Cluster)}, with the nemesis too (to read what its faults did). */
+    default void afterStop(Cluster cluster, NemesisDriver nemesis) {
+        afterStop(cluster);
+    }
 }

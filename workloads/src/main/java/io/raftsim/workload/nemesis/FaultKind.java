@@ -49,7 +49,14 @@ public enum FaultKind {
      * drift drawn on a random node hits only when that node happens to lead. Added after the kinds
      * above: its swarm coin comes from a stream of its own, like {@link #REPLACE_NODE}'s.
      */
-    LEADER_CLOCK_DRIFT(Category.CLOCK);
+    LEADER_CLOCK_DRIFT(Category.CLOCK),
+
+    /**
+     *
+     * Two membership changes racing across a leader change ({@link MembershipRace}). Added after the
+     * kinds above, with its swarm coin on a stream of its own like {@link #REPLACE_NODE}.
+     */
+    MEMBERSHIP_RACE(Category.ADMIN);
 
     /** The last kind whose swarm coin comes from the generator's main stream. */
     static final FaultKind LAST_ORIGINAL = SNAPSHOT;

@@ -142,6 +142,19 @@ public final class ScheduleGenerator {
                 boolean crashed = r.chance(0.5);
                 yield new FaultEvent(at, duration, new ReplaceNode(node, crashed, r.chance(0.5)));
             }
+            case MEMBERSHIP_RACE ->
+                // strandOn 1 or 2: the old leader alone, or with one follower (Ongaro's S1 and S5). The
+                // return comes after about one election timeout or several (150-1000 ms).
+                new FaultEvent(
+                        at,
+                        r.between(3_000, 6_000),
+                        new MembershipRace(
+                                r.nextLong() >>> 1,
+                                r.chance(0.5),
+                                1 + r.nextInt(2),
+                                r.chance(0.5),
+                                r.between(1, 10),
+                                r.between(100, 1_500)));
         };
     }
 
@@ -183,11 +196,12 @@ public final class ScheduleGenerator {
                 || f instanceof RemoveAndReadd
                 || f instanceof LeaderChurn
                 || f instanceof FigureEight
+                || f instanceof MembershipRace
                 || f instanceof ReplaceNode;
     }
 
     static boolean isMembership(Fault f) {
-        return f instanceof RemoveAndReadd || f instanceof ReplaceNode;
+        return f instanceof RemoveAndReadd || f instanceof ReplaceNode || f instanceof MembershipRace;
     }
 
     /** The Raft-survivable budget: see the class comment. */
@@ -204,7 +218,8 @@ public final class ScheduleGenerator {
                 continue;
             }
             // A power loss takes a majority down on purpose: nothing else may take nodes down then.
-            // So do leader-churn and figure-eight, whose victims are chosen at run time (up to a minority).
+            // So do leader-churn, figure-eight and membership-race, whose victims are chosen at run
+            // time (up to a minority).
             boolean powerLoss = f instanceof PowerLoss
                     || e.fault() instanceof PowerLoss
                     || runTimeVictims(f)
@@ -232,12 +247,16 @@ public final class ScheduleGenerator {
     }
 
     static boolean isPartition(Fault f) {
-        // figure-eight partitions the cluster as its steps need, so it is the one partition too.
-        return f instanceof PartitionFault || f instanceof IsolateLeader || f instanceof FigureEight;
+        // figure-eight partitions the cluster as its steps need, and membership-race cuts the old
+        // leader's side off: each is the one partition too.
+        return f instanceof PartitionFault
+                || f instanceof IsolateLeader
+                || f instanceof FigureEight
+                || f instanceof MembershipRace;
     }
 
     /** Faults that pick the nodes they take down at run time: they reserve the whole down budget. */
     private static boolean runTimeVictims(Fault f) {
-        return f instanceof LeaderChurn || f instanceof FigureEight;
+        return f instanceof LeaderChurn || f instanceof FigureEight || f instanceof MembershipRace;
     }
 }

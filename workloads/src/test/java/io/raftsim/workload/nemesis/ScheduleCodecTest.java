@@ -37,7 +37,8 @@ class ScheduleCodecTest {
                 new ForceSnapshot(4),
                 new ReplaceNode(1, true, false),
                 new FigureEight(99, 400, 2),
-                new LeaderClockDrift(-400));
+                new LeaderClockDrift(-400),
+                new MembershipRace(99, true, 2, true, 5, 120));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
@@ -60,7 +61,9 @@ class ScheduleCodecTest {
                         "\"type\" : \"leader-clock-drift\"",
                         "\"driftPpm\" : -400",
                         "\"crashed\" : true",
-                        "\"joint\" : false");
+                        "\"joint\" : false",
+                        "\"type\" : \"membership-race\"",
+                        "\"strandOn\" : 2");
         assertThat(ScheduleCodec.fromJson(json)).isEqualTo(s);
     }
 
