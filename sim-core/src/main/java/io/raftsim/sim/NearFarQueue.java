@@ -1,0 +1,60 @@
+package io.raftsim.sim;
+
+/**
+ * The simulation's event queue: two {@link EventQueue} heaps, one for events due soon and one for
+ * events due later, popped in the same (time, seq) order as one heap would pop them.
+ *
+ * <p>Why two: in a harness run about four in five pending events lie seconds ahead (client
+ * timeouts that mostly end as no-ops, the fault schedule's later steps) while nearly every event
+ * that runs was scheduled a few milliseconds earlier (message deliveries, disk completions, ticks).
+ * Keeping the far ones apart leaves the heap that takes nearly all insertions and removals a
+ * fraction of the size, so it is shallower and fits in fewer cache lines. Any split is correct:
+ * {@link #poll} takes the smaller of the two heads, and a far event simply runs from the far heap
+ * when its time comes.
+ */
+final class NearFarQueue {
+    /** Events due more than this far ahead of now go to the far heap. */
+    static final long FAR_AFTER_NS = 100_000_000L;
+
+    private final EventQueue near = new EventQueue();
+    private final EventQueue far = new EventQueue();
+
+    int size() {
+        return near.size() + far.size();
+    }
+
+    boolean isEmpty() {
+        return near.isEmpty() && far.isEmpty();
+    }
+
+    /** Time of the earliest event; only valid when not empty. */
+    long peekTimeNs() {
+        return next().peekTimeNs();
+    }
+
+    void add(Timer t, long nowNs) {
+        t.far = t.timeNs - nowNs > FAR_AFTER_NS;
+        (t.far ? far : near).add(t);
+    }
+
+    /** Removes and returns the earliest event; only valid when not empty. */
+    Timer poll() {
+        return next().poll();
+    }
+
+    void remove(Timer t) {
+        (t.far ? far : near).remove(t);
+    }
+
+    private EventQueue next() {
+        if (far.isEmpty()) {
+            return near;
+        }
+        if (near.isEmpty()) {
+            return far;
+        }
+        long nt = near.peekTimeNs();
+        long ft = far.peekTimeNs();
+        return nt < ft || (nt == ft && near.peekSeq() < far.peekSeq()) ? near : far;
+    }
+}
