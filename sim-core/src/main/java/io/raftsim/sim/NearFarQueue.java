@@ -16,7 +16,7 @@ final class NearFarQueue {
     /** Events due more than this far ahead of now go to the far heap. */
     static final long FAR_AFTER_NS = 100_000_000L;
 
-    private final EventQueue near = new EventQueue();
+    private final SortedRing near = new SortedRing();
     private final EventQueue far = new EventQueue();
 
     int size() {
@@ -29,32 +29,40 @@ final class NearFarQueue {
 
     /** Time of the earliest event; only valid when not empty. */
     long peekTimeNs() {
-        return next().peekTimeNs();
+        return farNext() ? far.peekTimeNs() : near.peekTimeNs();
     }
 
     void add(Timer t, long nowNs) {
-        t.far = t.timeNs - nowNs > FAR_AFTER_NS;
-        (t.far ? far : near).add(t);
+        t.far = t.timeNs - nowNs > FAR_AFTER_NS || near.isFull();
+        if (t.far) {
+            far.add(t);
+        } else {
+            near.add(t);
+        }
     }
 
     /** Removes and returns the earliest event; only valid when not empty. */
     Timer poll() {
-        return next().poll();
+        return farNext() ? far.poll() : near.poll();
     }
 
     void remove(Timer t) {
-        (t.far ? far : near).remove(t);
+        if (t.far) {
+            far.remove(t);
+        } else {
+            near.remove(t);
+        }
     }
 
-    private EventQueue next() {
+    private boolean farNext() {
         if (far.isEmpty()) {
-            return near;
+            return false;
         }
         if (near.isEmpty()) {
-            return far;
+            return true;
         }
         long nt = near.peekTimeNs();
         long ft = far.peekTimeNs();
-        return nt < ft || (nt == ft && near.peekSeq() < far.peekSeq()) ? near : far;
+        return !(nt < ft || (nt == ft && near.peekSeq() < far.peekSeq()));
     }
 }
