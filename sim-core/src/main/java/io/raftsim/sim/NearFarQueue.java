@@ -1,19 +1,19 @@
 package io.raftsim.sim;
 
 /**
- * The simulation's event queue: two {@link EventQueue} heaps, one for events due soon and one for
- * events due later, popped in the same (time, seq) order as one heap would pop them.
+ * The simulation's event queue: a {@link SortedRing} for events due soon and an {@link EventQueue}
+ * heap for events due later (and for any overflow of the ring), popped in the same (time, seq)
+ * order as one heap would pop them.
  *
  * <p>Why two: in a harness run about four in five pending events lie seconds ahead (client
  * timeouts that mostly end as no-ops, the fault schedule's later steps) while nearly every event
  * that runs was scheduled a few milliseconds earlier (message deliveries, disk completions, ticks).
- * Keeping the far ones apart leaves the heap that takes nearly all insertions and removals a
- * fraction of the size, so it is shallower and fits in fewer cache lines. Any split is correct:
- * {@link #poll} takes the smaller of the two heads, and a far event simply runs from the far heap
- * when its time comes.
+ * Keeping the far ones apart leaves the structure that takes nearly all insertions and removals
+ * small, so a sorted ring beats a heap there. Any split is correct: {@link #poll} takes the
+ * smaller of the two heads, and a far event simply runs from the heap when its time comes.
  */
 final class NearFarQueue {
-    /** Events due more than this far ahead of now go to the far heap. */
+    /** Events due more than this far ahead of now go to the heap. */
     static final long FAR_AFTER_NS = 100_000_000L;
 
     private final SortedRing near = new SortedRing();
