@@ -28,6 +28,11 @@ final class EventQueue {
         return times[0];
     }
 
+    /** Insertion sequence of the earliest event; only valid when not empty. */
+    long peekSeq() {
+        return seqs[0];
+    }
+
     void add(Timer t) {
         if (size == timers.length) {
             int n = size * 2;

@@ -15,7 +15,7 @@ public final class Simulation {
     public static final int NO_NODE = -1;
 
     private final RandomStreams randomStreams;
-    private final EventQueue queue = new EventQueue();
+    private final NearFarQueue queue = new NearFarQueue();
     private final TraceHash traceHash = new TraceHash();
     private EventLog eventLog;
     private long nowNs;
@@ -91,7 +91,7 @@ public final class Simulation {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(action, "action");
         Timer t = new Timer(this, timeNs, nextSeq++, kind, node, digest, action);
-        queue.add(t);
+        queue.add(t, nowNs);
         return t;
     }
 

@@ -15,6 +15,8 @@ public final class Timer implements Cancellable {
     private final Simulation owner;
     /** Position in the heap, -1 once it ran or was cancelled; kept by {@link EventQueue}. */
     int heapIndex = -1;
+    /** Which of the {@link NearFarQueue}'s heaps holds it. */
+    boolean far;
 
     Timer(Simulation owner, long timeNs, long seq, String kind, int node, long digest, Runnable action) {
         this.owner = owner;

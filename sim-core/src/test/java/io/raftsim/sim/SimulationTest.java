@@ -68,6 +68,66 @@ class SimulationTest {
     }
 
     @Test
+    void eventsDueSoonAndLaterInterleaveInTimeThenInsertionOrder() {
+        // Events due far ahead wait apart from those due soon; ties between the two must still
+        // go by insertion order: "far" was scheduled at t=0 for 200 ms, "near" at 150 ms for the
+        // same instant, so "far" runs first.
+        Simulation sim = new Simulation(1);
+        List<String> order = new ArrayList<>();
+        long ms = 1_000_000L;
+        sim.schedule(200 * ms, "far", 0, 0, () -> order.add("far@" + sim.nowNs() / ms));
+        Timer cancelledFar = sim.schedule(300 * ms, "gone", 0, 0, () -> order.add("gone"));
+        sim.schedule(150 * ms, "mid", 0, 0, () -> {
+            order.add("mid@" + sim.nowNs() / ms);
+            sim.schedule(50 * ms, "near", 0, 0, () -> order.add("near@" + sim.nowNs() / ms));
+            sim.schedule(49 * ms, "before", 0, 0, () -> order.add("before@" + sim.nowNs() / ms));
+        });
+        sim.schedule(1, "soon", 0, 0, () -> order.add("soon@" + sim.nowNs() / ms));
+        assertThat(cancelledFar.cancel()).isTrue();
+        assertThat(sim.pendingEvents()).isEqualTo(3);
+        sim.runUntil(Long.MAX_VALUE);
+        assertThat(order).containsExactly("soon@0", "mid@150", "before@199", "far@200", "near@200");
+    }
+
+    @Test
+    void randomDelaysAcrossTheNearFarSplitRunInTimeThenInsertionOrder() {
+        Simulation sim = new Simulation(11);
+        RandomStream rnd = sim.random("test");
+        List<Timer> all = new ArrayList<>();
+        List<Timer> fired = new ArrayList<>();
+        long[] delays = {0, 1_000_000L, 99_999_999L, 100_000_000L, 100_000_001L, 250_000_000L, 2_000_000_000L};
+        for (int i = 0; i < 3000; i++) {
+            Timer[] me = new Timer[1];
+            me[0] = sim.schedule(delays[rnd.nextInt(delays.length)], "e", 0, i, () -> {
+                fired.add(me[0]);
+                if (rnd.chance(0.5)) {
+                    Timer[] child = new Timer[1];
+                    child[0] = sim.schedule(delays[rnd.nextInt(delays.length)], "c", 0, 0, () -> fired.add(child[0]));
+                    all.add(child[0]);
+                }
+                if (rnd.chance(0.1)) {
+                    all.get(rnd.nextInt(all.size())).cancel();
+                }
+            });
+            all.add(me[0]);
+        }
+        sim.runUntil(Long.MAX_VALUE);
+        assertThat(sim.pendingEvents()).isZero();
+        assertThat(fired.size()).isGreaterThan(3000);
+        for (int i = 1; i < fired.size(); i++) {
+            Timer prev = fired.get(i - 1);
+            Timer cur = fired.get(i);
+            boolean ordered = prev.timeNs() < cur.timeNs() || (prev.timeNs() == cur.timeNs() && prev.seq() < cur.seq());
+            assertThat(ordered)
+                    .as(
+                            "event %d (t=%d seq=%d) after (t=%d seq=%d)",
+                            i, cur.timeNs(), cur.seq(), prev.timeNs(), prev.seq())
+                    .isTrue();
+        }
+        assertThat(fired).doesNotHaveDuplicates();
+    }
+
+    @Test
     void cancelledTimerNeverRunsAndDoesNotCountOrHash() {
         Simulation a = new Simulation(1);
         Simulation b = new Simulation(1);

@@ -88,6 +88,14 @@ public final class Cluster {
     private long snapshotsInstalled;
     private long snapshotChunkBytesSent;
     private EngineTuning tuning = EngineTuning.DEFAULT;
+    /**
+     * Every identity by peer id, for the transport: a send names its target by a {@link PeerId}
+     * that is often an equal copy (decoded from a configuration), not the cluster's instance, so a
+     * scan comparing endpoint strings cost more than this one hash lookup. Never iterated.
+     */
+    private final java.util.LinkedHashMap<PeerId, NodeProcess> processByPeer = new java.util.LinkedHashMap<>();
+    /** Trace digests of message kinds, owned by this cluster's simulation thread. */
+    private final MessageKindHash messageKindHash = new MessageKindHash();
 
     public Cluster(Simulation sim, int n, EngineKnobs knobs, InvariantMonitor monitor, boolean unsafeAckBeforeFsync) {
         this(sim, n, knobs, monitor, unsafeAckBeforeFsync, false);
@@ -146,13 +154,8 @@ public final class Cluster {
         }
         for (int i = 0; i < procs.length; i++) {
             NodeProcess p = procs[i];
-            p.endpoint = net.addEndpoint(
-                    p.peer.toString(),
-                    env -> p.run(p.incarnation(), () -> {
-                        if (p.node != null) {
-                            p.node.receive(env.payload());
-                        }
-                    }));
+            p.endpoint = net.addEndpoint(p.peer.toString(), env -> p.receive(env.payload()));
+            processByPeer.put(p.peer, p);
         }
         this.initialConf = Configuration.of(peers);
     }
@@ -335,15 +338,6 @@ public final class Cluster {
         noteRole(p, "JOINING", 0);
         provisionAndBoot(p);
         return p;
-    }
-
-    int indexOf(PeerId peer) {
-        for (NodeProcess p : procs) {
-            if (p.peer.equals(peer)) {
-                return p.index;
-            }
-        }
-        throw new IllegalArgumentException("unknown peer " + peer);
     }
 
     private NodeOptions options(KvStateMachine fsm) {
@@ -593,7 +587,10 @@ public final class Cluster {
 
         @Override
         public void send(PeerId to, RaftMessage message) {
-            NodeProcess target = procs[indexOf(to)];
+            NodeProcess target = processByPeer.get(to);
+            if (target == null) {
+                throw new IllegalArgumentException("unknown peer " + to + " (sent by n" + from.index + ")");
+            }
             // PreVote carries a prospective term that is never persisted (dissertation §9.6).
             if (!(message instanceof io.raftsim.engine.message.PreVoteRequest
                     || message instanceof io.raftsim.engine.message.PreVoteResponse)) {
@@ -603,7 +600,7 @@ public final class Cluster {
                 monitor.onAppendAcknowledged(from.index, r.matchIndex());
             }
             long digest = StableHash.combine(
-                    MessageKindHash.of(message.getClass()), StableHash.combine(message.term(), message.sizeBytes()));
+                    messageKindHash.of(message.getClass()), StableHash.combine(message.term(), message.sizeBytes()));
             if (message instanceof GetFileResponse r && r.chunk() != null) {
                 snapshotChunkBytesSent += r.chunk().data().length;
             }

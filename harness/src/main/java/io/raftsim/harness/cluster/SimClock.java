@@ -2,6 +2,7 @@ package io.raftsim.harness.cluster;
 
 import io.raftsim.engine.spi.Cancellable;
 import io.raftsim.engine.spi.Clock;
+import io.raftsim.sim.LocalTimer;
 import io.raftsim.sim.NodeClock;
 
 /**
@@ -26,9 +27,36 @@ final class SimClock implements Clock {
 
     @Override
     public Cancellable schedule(long delayNanos, Runnable task) {
-        int incarnation = process.incarnation();
-        io.raftsim.sim.LocalTimer t =
-                clock.schedule(Math.max(0, delayNanos), "node.timer", delayNanos, () -> process.run(incarnation, task));
-        return t::cancel;
+        EngineTimer timer = new EngineTimer(process, process.incarnation(), task);
+        timer.localTimer = clock.schedule(Math.max(0, delayNanos), "node.timer", delayNanos, timer);
+        return timer;
+    }
+
+    /**
+     * One engine task on the node clock: both what the clock runs (the task, in the incarnation
+     * that scheduled it) and the engine's handle to cancel it. One object instead of a lambda and
+     * a method reference: every engine timer, zero-delay hand-offs included, passes through here.
+     */
+    private static final class EngineTimer implements Runnable, Cancellable {
+        private final NodeProcess process;
+        private final int incarnation;
+        private final Runnable task;
+        private LocalTimer localTimer;
+
+        EngineTimer(NodeProcess process, int incarnation, Runnable task) {
+            this.process = process;
+            this.incarnation = incarnation;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            process.run(incarnation, task);
+        }
+
+        @Override
+        public void cancel() {
+            localTimer.cancel();
+        }
     }
 }

@@ -43,7 +43,4 @@ final class LinkState<P> {
     LinkCounters counters() {
         return new LinkCounters(sent, delivered, dropped, duplicated, bytesSent, bytesDelivered);
     }
-
-    /** One copy of a message on the wire, tagged with the connection it was sent on. */
-    record InFlight<P>(Envelope<P> envelope, long epoch) {}
 }

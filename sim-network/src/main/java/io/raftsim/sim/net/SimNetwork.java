@@ -82,12 +82,15 @@ public final class SimNetwork<P> {
     }
 
     private void check(String field, Endpoint e) {
-        if (e == null
-                || e.id() < 0
-                || e.id() >= endpoints.size()
-                || !endpoints.get(e.id()).equals(e)) {
+        if (e == null || e.id() < 0 || e.id() >= endpoints.size() || !isRegistered(e)) {
             throw new IllegalArgumentException(field + ": unknown endpoint " + e + ", known: " + endpoints);
         }
+    }
+
+    /** Checked on every send: the instance handed out by {@link #addEndpoint} passes without equals. */
+    private boolean isRegistered(Endpoint e) {
+        Endpoint known = endpoints.get(e.id());
+        return known == e || known.equals(e);
     }
 
     @SuppressWarnings("unchecked")
@@ -170,15 +173,16 @@ public final class SimNetwork<P> {
             at = Math.max(at, l.lastDeliveryNs); // same time => insertion order => FIFO
             l.lastDeliveryNs = at;
         }
-        LinkState.InFlight<P> f = new LinkState.InFlight<>(env, l.epoch);
-        sim.scheduleAt(at, DELIVER, env.to().id(), traceDigest(env), () -> arrive(l, f));
+        InFlight<P> f = new InFlight<>(this, l, env, l.epoch);
+        sim.scheduleAt(at, DELIVER, env.to().id(), traceDigest(env), f);
     }
 
     private static long traceDigest(Envelope<?> env) {
         return StableHash.combine(StableHash.combine(env.from().id(), env.sizeBytes()), env.digest());
     }
 
-    private void arrive(LinkState<P> l, LinkState.InFlight<P> f) {
+    /** The copy {@code f} reaches the far end of {@code l} (its delivery event runs). */
+    void arrive(LinkState<P> l, InFlight<P> f) {
         boolean stream = l.config.mode() == LinkMode.STREAM;
         if (stream && f.epoch() != l.epoch) {
             l.dropped++; // its connection was reset while it was in flight
@@ -195,7 +199,7 @@ public final class SimNetwork<P> {
                 l.dropped++;
             } else if (clogged) {
                 // Clogged after it was sent: it waits for the clog to clear; datagrams need no order.
-                sim.scheduleAt(l.clogUntilNs, DELIVER, l.to.id(), traceDigest(f.envelope()), () -> arrive(l, f));
+                sim.scheduleAt(l.clogUntilNs, DELIVER, l.to.id(), traceDigest(f.envelope()), f);
             } else {
                 deliver(l, f.envelope());
             }
@@ -230,7 +234,7 @@ public final class SimNetwork<P> {
                 scheduleDrain(l, l.clogUntilNs);
                 return;
             }
-            LinkState.InFlight<P> f = l.held.pollFirst();
+            InFlight<P> f = l.held.pollFirst();
             if (f.epoch() == l.epoch && !l.blocked) {
                 deliver(l, f.envelope());
             } else {
