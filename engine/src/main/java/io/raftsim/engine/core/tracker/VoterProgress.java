@@ -3,7 +3,6 @@ package io.raftsim.engine.core.tracker;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.core.quorum.JointConfig;
 import io.raftsim.engine.core.quorum.MajorityConfig;
-import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -95,7 +94,18 @@ final class VoterProgress {
     }
 
     private long quorumValue(int n) {
-        Arrays.sort(scratch, 0, n);
-        return scratch[n - (n / 2 + 1)];
+        // Insertion sort: a group has a handful of voters, and Arrays.sort's dispatch cost more
+        // than the sort itself in the profile.
+        long[] a = scratch;
+        for (int i = 1; i < n; i++) {
+            long v = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+        return a[n - (n / 2 + 1)];
     }
 }
