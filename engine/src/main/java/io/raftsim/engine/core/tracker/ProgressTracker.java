@@ -28,6 +28,12 @@ public final class ProgressTracker {
     private PeerId[] indexPeers = new PeerId[0];
 
     private Progress[] indexProgress = new Progress[0];
+    /**
+     * Per entry, the last equal but distinct instance asked for: each node parses its own
+     * configuration, so a follower's answers carry its own PeerId instance, the same one every
+     * time. Remembering it turns the string comparisons of every later lookup into identity.
+     */
+    private PeerId[] indexAliases = new PeerId[0];
 
     /** The voters resolved to their progress; null when the configuration or progress changed since. */
     private VoterProgress voterProgress;
@@ -90,6 +96,7 @@ public final class ProgressTracker {
     private void reindex() {
         indexPeers = progress.keySet().toArray(new PeerId[0]);
         indexProgress = progress.values().toArray(new Progress[0]);
+        indexAliases = new PeerId[indexPeers.length];
         voterProgress = null;
     }
 
@@ -108,13 +115,15 @@ public final class ProgressTracker {
 
     private Progress lookup(PeerId p) {
         PeerId[] peers = indexPeers;
+        PeerId[] aliases = indexAliases;
         for (int i = 0; i < peers.length; i++) {
-            if (peers[i] == p) {
+            if (peers[i] == p || aliases[i] == p) {
                 return indexProgress[i];
             }
         }
         for (int i = 0; i < peers.length; i++) {
             if (peers[i].equals(p)) {
+                aliases[i] = p;
                 return indexProgress[i];
             }
         }
