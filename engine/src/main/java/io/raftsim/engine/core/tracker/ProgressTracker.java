@@ -130,6 +130,19 @@ public final class ProgressTracker {
         return null;
     }
 
+    /**
+     * True if a peer heard from lately is being sent a snapshot. Only such a follower: a dead one
+     * must not stop compaction forever.
+     */
+    public boolean anySnapshotInstalling() {
+        for (Progress p : indexProgress) {
+            if (p.state() == ProgressState.SNAPSHOT && p.recentActive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isVoter(PeerId p) {
         // Both halves asked directly: JointConfig.voters() builds their union as a new set.
         return config.incoming().voters().contains(p)
