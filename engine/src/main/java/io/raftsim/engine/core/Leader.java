@@ -143,14 +143,7 @@ final class Leader implements Role {
     /** Confirms what a quorum acknowledged; returns true if some read was answered. */
     private boolean confirmReads(RaftCore core) {
         // Each voter's acknowledged round (the leader itself at the current one; 0 if untracked).
-        PeerId self = core.self();
-        List<PendingRead> ready = reads.confirm(core.tracker().config(), p -> {
-            if (p.equals(self)) {
-                return core.tracker().progress(p) == null ? 0 : reads.round();
-            }
-            Progress pr = core.tracker().progress(p);
-            return pr == null ? 0 : pr.ackedRound();
-        });
+        List<PendingRead> ready = reads.confirm(core.tracker().quorumAckedRound(core.self(), reads.round()));
         for (PendingRead r : ready) {
             answerRead(core, r);
         }

@@ -47,7 +47,8 @@ public final class RaftCore {
     private final RandomSource random;
     private final RaftLog log;
     private final ProgressTracker tracker;
-    private final List<Effect> effects = new ArrayList<>();
+    /** Effects not yet drained; handed over whole by {@link #drainEffects()} (not copied). */
+    private List<Effect> effects = new ArrayList<>();
 
     // Hard state (Figure 2 "persistent state"); every change is followed by a PersistMeta effect.
     private long term;
@@ -460,13 +461,7 @@ public final class RaftCore {
         if (!(role instanceof Leader)) {
             return false;
         }
-        for (var p : tracker.allProgress().values()) {
-            // Only a follower heard from lately: a dead one must not stop compaction forever.
-            if (p.state() == io.raftsim.engine.core.tracker.ProgressState.SNAPSHOT && p.recentActive()) {
-                return true;
-            }
-        }
-        return false;
+        return tracker.anySnapshotInstalling();
     }
 
     /** A snapshot not yet applied here became the latest on disk: serve it to followers from now on. */
@@ -508,8 +503,8 @@ public final class RaftCore {
         if (effects.isEmpty()) {
             return List.of();
         }
-        List<Effect> out = new ArrayList<>(effects);
-        effects.clear();
+        List<Effect> out = effects;
+        effects = new ArrayList<>();
         return out;
     }
 

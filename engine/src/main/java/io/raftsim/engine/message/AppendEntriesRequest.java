@@ -50,9 +50,10 @@ public record AppendEntriesRequest(
 
     @Override
     public int sizeBytes() {
+        // Indexed: asked twice per message sent, and the for-each iterator was not optimized away.
         int size = 64;
-        for (LogEntry e : entries) {
-            size += e.sizeBytes();
+        for (int i = 0; i < entries.size(); i++) {
+            size += entries.get(i).sizeBytes();
         }
         return size;
     }

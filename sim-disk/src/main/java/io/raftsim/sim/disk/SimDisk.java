@@ -103,15 +103,22 @@ public final class SimDisk {
     // ---- namespace -----------------------------------------------------------------------------
 
     private FsNode lookup(String path) {
+        // Walks the normalized path's segments in place: a lookup runs on every open, rename and
+        // sync, and a list of segments per call showed in the profile.
+        String p = SimPaths.normalize(path);
         FsNode cur = root;
-        for (String s : SimPaths.segments(path)) {
+        int start = 0;
+        while (start < p.length()) {
+            int slash = p.indexOf('/', start);
+            int end = slash < 0 ? p.length() : slash;
             if (!(cur instanceof FsNode.Dir d)) {
                 return null;
             }
-            cur = d.live.get(s);
+            cur = d.live.get(p.substring(start, end));
             if (cur == null) {
                 return null;
             }
+            start = end + 1;
         }
         return cur;
     }

@@ -12,6 +12,8 @@ import java.util.Objects;
 public record KvCommand(OpKind op, long clientId, long seq, int key, long value, long expected) {
     static final byte VERSION = 1;
     public static final int ENCODED_BYTES = 1 + 1 + 8 + 8 + 4 + 8 + 8;
+    /** {@code OpKind.values()} once: decode runs on every apply, and values() copies the array. */
+    private static final OpKind[] OP_KINDS = OpKind.values();
 
     public KvCommand {
         Objects.requireNonNull(op, "op");
@@ -41,9 +43,9 @@ public record KvCommand(OpKind op, long clientId, long seq, int key, long value,
             throw new IllegalArgumentException("KvCommand version " + version + ", expected " + VERSION);
         }
         int op = b.get();
-        if (op < 0 || op >= OpKind.values().length) {
+        if (op < 0 || op >= OP_KINDS.length) {
             throw new IllegalArgumentException("KvCommand op ordinal " + op + " unknown");
         }
-        return new KvCommand(OpKind.values()[op], b.getLong(), b.getLong(), b.getInt(), b.getLong(), b.getLong());
+        return new KvCommand(OP_KINDS[op], b.getLong(), b.getLong(), b.getInt(), b.getLong(), b.getLong());
     }
 }

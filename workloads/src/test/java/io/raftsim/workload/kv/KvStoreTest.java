@@ -66,5 +66,17 @@ class KvStoreTest {
         bad[0] = 9;
         assertThatThrownBy(() -> KvCommand.decode(bad)).hasMessageContaining("version 9");
         assertThatThrownBy(() -> KvCommand.decode(new byte[3])).hasMessageContaining("got 3");
+        // Every field at its extremes and at random, so that a field read at the wrong offset shows.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 2_000; i++) {
+            KvCommand r = new KvCommand(
+                    OpKind.values()[rnd.nextInt(OpKind.values().length)],
+                    i == 0 ? Long.MIN_VALUE : rnd.nextLong(),
+                    i == 0 ? Long.MAX_VALUE : 1 + rnd.nextLong(Long.MAX_VALUE),
+                    i == 0 ? Integer.MAX_VALUE : rnd.nextInt(Integer.MAX_VALUE),
+                    i == 0 ? Long.MIN_VALUE : rnd.nextLong(),
+                    i == 0 ? Long.MAX_VALUE : rnd.nextLong());
+            assertThat(KvCommand.decode(r.encode())).as("command %d", i).isEqualTo(r);
+        }
     }
 }

@@ -12,6 +12,12 @@ import java.util.List;
 final class EntryCache {
     private final int capacity;
     private final ArrayList<LogEntry> entries = new ArrayList<>();
+    /**
+     * Index of entries.get(0) while not empty (entries are contiguous, so the last is first + size
+     * - 1). Kept as a field: termAt asks the cache on every message, and reading the first and last
+     * entry objects for the range check cost more than the lookup itself.
+     */
+    private long first;
 
     EntryCache(int capacity) {
         if (capacity < 1) {
@@ -21,11 +27,11 @@ final class EntryCache {
     }
 
     private long firstIndex() {
-        return entries.get(0).index();
+        return first;
     }
 
     private long lastIndex() {
-        return entries.get(entries.size() - 1).index();
+        return first + entries.size() - 1;
     }
 
     boolean contains(long index) {
@@ -41,6 +47,7 @@ final class EntryCache {
         if (entries.size() > 2 * capacity) {
             entries.subList(0, entries.size() - capacity).clear();
         }
+        first = entries.get(0).index();
     }
 
     LogEntry get(long index) {
@@ -69,6 +76,9 @@ final class EntryCache {
         if (!entries.isEmpty() && firstIndex() < index) {
             entries.subList(0, (int) Math.min(entries.size(), index - firstIndex()))
                     .clear();
+            if (!entries.isEmpty()) {
+                first = entries.get(0).index();
+            }
         }
     }
 }

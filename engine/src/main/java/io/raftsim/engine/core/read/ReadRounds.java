@@ -59,7 +59,15 @@ public final class ReadRounds {
 
     /** As {@link #confirm(QuorumConfig, Map)}, reading each voter's acknowledged round (0 if none). */
     public List<PendingRead> confirm(QuorumConfig voters, java.util.function.ToLongFunction<PeerId> ackedRounds) {
-        long q = voters.committedIndexOf(ackedRounds);
+        return confirm(voters.committedIndexOf(ackedRounds));
+    }
+
+    /**
+     * As {@link #confirm(QuorumConfig, Map)}, given the round a quorum acknowledged ({@code
+     * Long.MAX_VALUE} for a configuration without voters), as the leader's progress tracker counts it.
+     */
+    public List<PendingRead> confirm(long quorumRound) {
+        long q = quorumRound;
         if (q == Long.MAX_VALUE) {
             q = round; // no voters to ask: only possible in a degenerate configuration.
         }

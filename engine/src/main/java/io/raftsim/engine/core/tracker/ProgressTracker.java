@@ -28,6 +28,15 @@ public final class ProgressTracker {
     private PeerId[] indexPeers = new PeerId[0];
 
     private Progress[] indexProgress = new Progress[0];
+    /**
+     * Per entry, the last equal but distinct instance asked for: each node parses its own
+     * configuration, so a follower's answers carry its own PeerId instance, the same one every
+     * time. Remembering it turns the string comparisons of every later lookup into identity.
+     */
+    private PeerId[] indexAliases = new PeerId[0];
+
+    /** The voters resolved to their progress; null when the configuration or progress changed since. */
+    private VoterProgress voterProgress;
 
     private final SortedMap<PeerId, Boolean> votes = new TreeMap<>();
     /** New voters being caught up before a membership change is proposed: replicated to, never counted. */
@@ -43,6 +52,7 @@ public final class ProgressTracker {
     public void setConfig(JointConfig config, SortedSet<PeerId> learners) {
         this.config = config;
         this.learners = Collections.unmodifiableSortedSet(new TreeSet<>(learners));
+        voterProgress = null;
     }
 
     public JointConfig config() {
@@ -86,25 +96,57 @@ public final class ProgressTracker {
     private void reindex() {
         indexPeers = progress.keySet().toArray(new PeerId[0]);
         indexProgress = progress.values().toArray(new Progress[0]);
+        indexAliases = new PeerId[indexPeers.length];
+        voterProgress = null;
+    }
+
+    /**
+     * The voters resolved to their progress, rebuilt only after a change. {@code self} matters only
+     * to {@link VoterProgress#ackedRound}: null means "any", for callers that do not need it.
+     */
+    private VoterProgress voterProgress(PeerId self) {
+        VoterProgress v = voterProgress;
+        if (v == null || (self != null && v.self != self)) {
+            v = new VoterProgress(config, self, this::lookup);
+            voterProgress = v;
+        }
+        return v;
     }
 
     private Progress lookup(PeerId p) {
         PeerId[] peers = indexPeers;
+        PeerId[] aliases = indexAliases;
         for (int i = 0; i < peers.length; i++) {
-            if (peers[i] == p) {
+            if (peers[i] == p || aliases[i] == p) {
                 return indexProgress[i];
             }
         }
         for (int i = 0; i < peers.length; i++) {
             if (peers[i].equals(p)) {
+                aliases[i] = p;
                 return indexProgress[i];
             }
         }
         return null;
     }
 
+    /**
+     * True if a peer heard from lately is being sent a snapshot. Only such a follower: a dead one
+     * must not stop compaction forever.
+     */
+    public boolean anySnapshotInstalling() {
+        for (Progress p : indexProgress) {
+            if (p.state() == ProgressState.SNAPSHOT && p.recentActive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isVoter(PeerId p) {
-        return config.voters().contains(p);
+        // Both halves asked directly: JointConfig.voters() builds their union as a new set.
+        return config.incoming().voters().contains(p)
+                || config.outgoing().voters().contains(p);
     }
 
     /** Fresh progress for every member: match 0, next = {@code nextIndex}, probing (Figure 2 "Leaders"). */
@@ -125,11 +167,17 @@ public final class ProgressTracker {
         return Collections.unmodifiableSortedMap(progress);
     }
 
+    /** The highest match index a quorum acknowledged (voters without progress count as 0). */
     public long committedIndex() {
-        return config.committedIndexOf(p -> {
-            Progress pr = lookup(p);
-            return pr == null ? 0 : pr.matchIndex();
-        });
+        return voterProgress(null).committedIndex();
+    }
+
+    /**
+     * The highest heartbeat round a quorum acknowledged (ReadIndex, dissertation §6.4): each voter
+     * at its acknowledged round, {@code self} at {@code selfRound} (0 for voters without progress).
+     */
+    public long quorumAckedRound(PeerId self, long selfRound) {
+        return voterProgress(self).ackedRound(selfRound);
     }
 
     public void resetVotes() {

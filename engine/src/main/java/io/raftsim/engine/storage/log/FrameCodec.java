@@ -2,6 +2,7 @@ package io.raftsim.engine.storage.log;
 
 import io.raftsim.engine.spi.fs.StorageException;
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /**
@@ -141,7 +142,7 @@ final class FrameCodec {
             long segmentFirstIndex,
             long offset,
             int length,
-            String where) {
+            Supplier<String> where) {
         byte[] out = new byte[length];
         int got = 0;
         long frameNo = offset / frameBytes;
@@ -150,23 +151,23 @@ final class FrameCodec {
             int base = Math.toIntExact((frameNo - firstFrameNo) * frameBytes);
             if (base + frameBytes > frames.length) {
                 throw new StorageException(
-                        StorageException.Kind.CORRUPT, where + ": cut short before frame " + frameNo);
+                        StorageException.Kind.CORRUPT, where.get() + ": cut short before frame " + frameNo);
             }
             Slot s = classify(frames, base, frameBytes, segmentFirstIndex, frameNo);
             if (!(s instanceof Valid v)) {
-                throw new StorageException(StorageException.Kind.CORRUPT, where + ": frame " + frameNo + " " + s);
+                throw new StorageException(StorageException.Kind.CORRUPT, where.get() + ": frame " + frameNo + " " + s);
             }
             if (inFrame < 0 || inFrame > v.usedBytes()) {
                 throw new StorageException(
                         StorageException.Kind.CORRUPT,
-                        where + ": record starts at payload byte " + inFrame + " of frame " + frameNo + " which holds "
-                                + v.usedBytes());
+                        where.get() + ": record starts at payload byte " + inFrame + " of frame " + frameNo
+                                + " which holds " + v.usedBytes());
             }
             int n = Math.min(length - got, v.usedBytes() - inFrame);
             if (n <= 0) {
                 throw new StorageException(
                         StorageException.Kind.CORRUPT,
-                        where + ": frame " + frameNo + " ends before the record does (" + got + " of " + length
+                        where.get() + ": frame " + frameNo + " ends before the record does (" + got + " of " + length
                                 + " bytes)");
             }
             System.arraycopy(frames, base + HEADER_BYTES + inFrame, out, got, n);

@@ -1,5 +1,7 @@
 package io.raftsim.engine.storage.log;
 
+import io.raftsim.engine.storage.IndexDigits;
+
 /**
  * Segment file names, as braft names them: {@code log_inprogress_<first>} for the open segment
  * and {@code log_<first>_<last>} for a closed one, indexes zero-padded to 20 digits so that names
@@ -10,11 +12,11 @@ record SegmentName(long firstIndex, long lastIndex, boolean open) {
     static final String OPEN_PREFIX = "log_inprogress_";
 
     static String openName(long firstIndex) {
-        return OPEN_PREFIX + String.format("%020d", firstIndex);
+        return OPEN_PREFIX + IndexDigits.of(firstIndex);
     }
 
     static String closedName(long firstIndex, long lastIndex) {
-        return PREFIX + String.format("%020d_%020d", firstIndex, lastIndex);
+        return PREFIX + IndexDigits.of(firstIndex) + "_" + IndexDigits.of(lastIndex);
     }
 
     /** Parses a segment file name; null if {@code name} is not a segment name at all. */

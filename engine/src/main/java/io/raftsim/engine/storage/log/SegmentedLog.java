@@ -200,7 +200,8 @@ public final class SegmentedLog implements LogStorage {
                     s.segment.firstIndex,
                     s.offset,
                     s.recordBytes,
-                    s.segment.name + ": record " + index + "@" + s.term);
+                    // Built only for an error: concatenated eagerly it cost more than the read.
+                    () -> s.segment.name + ": record " + index + "@" + s.term);
             RecordCodec.Decoded d = RecordCodec.decode(buf, 0, buf.length);
             if (!(d instanceof RecordCodec.Ok ok)
                     || ok.entry().index() != index

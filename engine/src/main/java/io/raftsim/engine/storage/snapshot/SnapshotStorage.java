@@ -4,6 +4,7 @@ import io.raftsim.engine.spi.fs.FileHandle;
 import io.raftsim.engine.spi.fs.FileSystem;
 import io.raftsim.engine.spi.fs.IoCallback;
 import io.raftsim.engine.spi.fs.StorageException;
+import io.raftsim.engine.storage.IndexDigits;
 import io.raftsim.engine.storage.meta.AtomicFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -222,7 +223,7 @@ public final class SnapshotStorage {
     }
 
     static String snapshotPath(String dir, long index) {
-        return AtomicFile.join(dir, PREFIX + String.format("%020d", index));
+        return AtomicFile.join(dir, PREFIX + IndexDigits.of(index));
     }
 
     /** Deletes a directory of plain files (snapshots hold no subdirectories), then the directory. */
