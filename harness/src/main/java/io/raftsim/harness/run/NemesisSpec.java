@@ -26,8 +26,10 @@ public record NemesisSpec(String text, Set<FaultKind> kinds, boolean swarm) {
      * a kind the swarm may pick changes the schedule of every seed whose coin turns it on, so a
      * kind added for a focused campaign stays out of it until the swarm is reseeded on purpose.
      * leader-clock-drift: a targeted variant of clock-drift (the current leader's clock).
+     * leader-isolation-churn: a targeted variant of isolate-leader (every leader in turn).
      */
-    public static final Set<FaultKind> OPT_IN = EnumSet.of(FaultKind.LEADER_CLOCK_DRIFT);
+    public static final Set<FaultKind> OPT_IN =
+            EnumSet.of(FaultKind.LEADER_CLOCK_DRIFT, FaultKind.LEADER_ISOLATION_CHURN);
 
     /**
      * Supported kinds that {@code all} holds back because the engine does not survive them yet;

@@ -40,12 +40,14 @@ import java.util.List;
     @JsonSubTypes.Type(value = Faults.ForceSnapshot.class, name = "force-snapshot"),
     @JsonSubTypes.Type(value = Faults.ReplaceNode.class, name = "replace-node"),
     @JsonSubTypes.Type(value = FigureEight.class, name = "figure-eight"),
+    @JsonSubTypes.Type(value = LeaderIsolationChurn.class, name = "leader-isolation-churn"),
 })
 public sealed interface Fault
         permits Faults.ProcessFault,
                 Faults.PowerLoss,
                 LeaderChurn,
                 FigureEight,
+                LeaderIsolationChurn,
                 Faults.NetworkFault,
                 Faults.ClockFault,
                 Faults.LeaderClockDrift,

@@ -49,7 +49,14 @@ public enum FaultKind {
      * drift drawn on a random node hits only when that node happens to lead. Added after the kinds
      * above: its swarm coin comes from a stream of its own, like {@link #REPLACE_NODE}'s.
      */
-    LEADER_CLOCK_DRIFT(Category.CLOCK);
+    LEADER_CLOCK_DRIFT(Category.CLOCK),
+
+    /**
+     * Isolates whichever node leads, heals once another leads, then isolates that one, for the
+     * event's duration ({@link LeaderIsolationChurn}): one deposed leader per election rather than
+     * per event. Added after the kinds above: its swarm coin comes from a stream of its own.
+     */
+    LEADER_ISOLATION_CHURN(Category.PARTITION);
 
     /** The last kind whose swarm coin comes from the generator's main stream. */
     static final FaultKind LAST_ORIGINAL = SNAPSHOT;
