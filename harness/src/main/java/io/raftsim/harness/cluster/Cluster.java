@@ -6,6 +6,7 @@ import io.raftsim.engine.NodeOptions;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftNode;
 import io.raftsim.engine.ReadMode;
+import io.raftsim.engine.message.AppendEntriesResponse;
 import io.raftsim.engine.message.GetFileResponse;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.spi.fs.StorageException;
@@ -61,6 +62,7 @@ public final class Cluster {
         return LinkConfig.stream(1_000_000L, 1_000_000L).withTail(0.001, 50_000_000L);
     }
 
+    private java.util.function.BiConsumer<NodeProcess, AppendEntriesResponse> leaderAckListener;
     private final Simulation sim;
     private final SimNetwork<RaftMessage> net;
     private final InvariantMonitor monitor;
@@ -151,6 +153,12 @@ public final class Cluster {
                     env -> p.run(p.incarnation(), () -> {
                         if (p.node != null) {
                             p.node.receive(env.payload());
+                            if (leaderAckListener != null
+                                    && env.payload() instanceof AppendEntriesResponse r
+                                    && r.success()
+                                    && p.node.isLeader()) {
+                                leaderAckListener.accept(p, r);
+                            }
                         }
                     }));
         }
@@ -159,6 +167,15 @@ public final class Cluster {
 
     public Simulation simulation() {
         return sim;
+    }
+
+    /**
+     * Tells {@code listener} of every successful AppendEntries answer a leader has just handled (its
+     * lease and commit index already updated): how a nemesis times a fault right after a leader's
+     * heartbeat round is acknowledged. One listener at a time; null removes it.
+     */
+    void onLeaderAck(java.util.function.BiConsumer<NodeProcess, AppendEntriesResponse> listener) {
+        this.leaderAckListener = listener;
     }
 
     public SimNetwork<RaftMessage> network() {

@@ -105,6 +105,15 @@ public final class NemesisDriver {
         return skipped;
     }
 
+    /** Of {@link #leaderIsolations()}, those timed right after an acknowledged heartbeat round. */
+    public long leaderIsolationsOnAck() {
+        long n = 0;
+        for (LeaderIsolationChurnDriver d : leaderIsolationChurns) {
+            n += d.isolationsOnAck();
+        }
+        return n;
+    }
+
     /** Leaders the leader-isolation-churn events have isolated so far, over all of them. */
     public long leaderIsolations() {
         long n = 0;

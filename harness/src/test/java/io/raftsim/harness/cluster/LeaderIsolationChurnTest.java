@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * leader-isolation-churn cuts off one leader after another: each isolation hits the node that leads
- * at that moment (its node-to-node links only, one node at a time), lasts until another node leads
- * plus at most the drawn hold, and none is left once the event ends.
+ * at that moment, right after a majority answered one of its rounds (its node-to-node links only,
+ * one node at a time), lasts until another node leads plus at most the drawn hold, and none is left
+ * once the event ends.
  */
 class LeaderIsolationChurnTest {
     private static final long MS = 1_000_000L;
@@ -71,6 +72,8 @@ class LeaderIsolationChurnTest {
         // Many isolations in one event: one per election, not one per event.
         long isolations = nemesis.leaderIsolations();
         assertThat(isolations).as(repro).isGreaterThanOrEqualTo(10);
+        // With every node up, each leader's rounds are answered: each cut comes right after one.
+        assertThat(nemesis.leaderIsolationsOnAck()).as(repro).isEqualTo(isolations);
         assertThat(samples.get((int) FROM_MS - 1).isolated()).as(repro).isEqualTo(-1);
         int starts = 0;
         for (int t = (int) FROM_MS; t < FROM_MS + FOR_MS; t++) {
