@@ -37,7 +37,8 @@ class ScheduleCodecTest {
                 new ForceSnapshot(4),
                 new ReplaceNode(1, true, false),
                 new FigureEight(99, 400, 2),
-                new LeaderClockDrift(-400));
+                new LeaderClockDrift(-400),
+                new LeaderIsolationChurn(250, 120));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
@@ -59,6 +60,8 @@ class ScheduleCodecTest {
                         "\"tailWaitMs\" : 400",
                         "\"type\" : \"leader-clock-drift\"",
                         "\"driftPpm\" : -400",
+                        "\"type\" : \"leader-isolation-churn\"",
+                        "\"maxHoldMs\" : 120",
                         "\"crashed\" : true",
                         "\"joint\" : false");
         assertThat(ScheduleCodec.fromJson(json)).isEqualTo(s);
