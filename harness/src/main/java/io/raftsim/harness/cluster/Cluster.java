@@ -6,6 +6,7 @@ import io.raftsim.engine.NodeOptions;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftNode;
 import io.raftsim.engine.ReadMode;
+import io.raftsim.engine.message.AppendEntriesResponse;
 import io.raftsim.engine.message.GetFileResponse;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.spi.fs.StorageException;
@@ -61,6 +62,7 @@ public final class Cluster {
         return LinkConfig.stream(1_000_000L, 1_000_000L).withTail(0.001, 50_000_000L);
     }
 
+    private java.util.function.BiConsumer<NodeProcess, AppendEntriesResponse> leaderAckListener;
     private final Simulation sim;
     private final SimNetwork<RaftMessage> net;
     private final InvariantMonitor monitor;
@@ -162,6 +164,15 @@ public final class Cluster {
 
     public Simulation simulation() {
         return sim;
+    }
+
+    /**
+     * Tells {@code listener} of every successful AppendEntries answer a leader has just handled (its
+     * lease and commit index already updated): how a nemesis times a fault right after a leader's
+     * heartbeat round is acknowledged. One listener at a time; null removes it.
+     */
+    void onLeaderAck(java.util.function.BiConsumer<NodeProcess, AppendEntriesResponse> listener) {
+        this.leaderAckListener = listener;
     }
 
     public SimNetwork<RaftMessage> network() {
@@ -504,6 +515,20 @@ public final class Cluster {
         }
         net.resume(p.endpoint);
         afterNodeEvent(p);
+    }
+
+    /**
+     * {@code p}'s engine just handled {@code message}: tells the leader-ack listener (the
+     * leader-isolation-churn driver) about a successful AppendEntries answer to a leader. One null
+     * check per message when no listener is set.
+     */
+    void afterDelivery(NodeProcess p, io.raftsim.engine.message.RaftMessage message) {
+        if (leaderAckListener != null
+                && message instanceof AppendEntriesResponse r
+                && r.success()
+                && p.node.isLeader()) {
+            leaderAckListener.accept(p, r);
+        }
     }
 
     /**

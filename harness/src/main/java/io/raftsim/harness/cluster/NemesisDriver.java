@@ -51,6 +51,7 @@ public final class NemesisDriver {
 
     private static final long READD_RETRY_MS = 300;
     private long leaderTransfers;
+    private final List<LeaderIsolationChurnDriver> leaderIsolationChurns = new ArrayList<>();
 
     private boolean healed;
     /** The replacement in flight (at most one: see {@link #replaceNode}), or null. */
@@ -106,6 +107,24 @@ public final class NemesisDriver {
 
     public Map<FaultKind, Long> skipped() {
         return skipped;
+    }
+
+    /** Of {@link #leaderIsolations()}, those timed right after an acknowledged heartbeat round. */
+    public long leaderIsolationsOnAck() {
+        long n = 0;
+        for (LeaderIsolationChurnDriver d : leaderIsolationChurns) {
+            n += d.isolationsOnAck();
+        }
+        return n;
+    }
+
+    /** Leaders the leader-isolation-churn events have isolated so far, over all of them. */
+    public long leaderIsolations() {
+        long n = 0;
+        for (LeaderIsolationChurnDriver d : leaderIsolationChurns) {
+            n += d.isolations();
+        }
+        return n;
     }
 
     /** (kind ordinal, startMs, endMs) of every fault that acted. */
@@ -167,6 +186,12 @@ public final class NemesisDriver {
                 return false;
             }
             partition(e, new Isolate(leader).blockedLinks(cluster.size()));
+        } else if (f instanceof io.raftsim.workload.nemesis.LeaderIsolationChurn c) {
+            LeaderIsolationChurnDriver d =
+                    new LeaderIsolationChurnDriver(cluster, c, e.endMs(), () -> healed, ownPartition());
+            leaderIsolationChurns.add(d);
+            d.start();
+            later(e, d::stop);
         } else if (f instanceof LinkLoss l) {
             reconfigureAround(l.node(), Cluster.defaultLink().withDrop(l.dropProbability()));
             later(e, () -> reconfigureAround(l.node(), Cluster.defaultLink()));
@@ -227,31 +252,39 @@ public final class NemesisDriver {
      * while some node is not up.
      */
     private boolean figureEight(FaultEvent e, io.raftsim.workload.nemesis.FigureEight g) {
-        // This fault's current blocked links, removed by identity (another fault's could be equal).
-        List<TreeSet<io.raftsim.workload.nemesis.Link>> mine = new ArrayList<>();
         FigureEightDriver d = new FigureEightDriver(
                 cluster,
                 g,
                 e.endMs(),
                 () -> healed,
                 schedule.knobs().maxAppendEntries(),
-                blocked -> {
-                    for (TreeSet<io.raftsim.workload.nemesis.Link> old : mine) {
-                        activePartitions.removeIf(p -> p == old);
-                    }
-                    mine.clear();
-                    if (!blocked.isEmpty()) {
-                        mine.add(blocked);
-                        activePartitions.add(blocked);
-                    }
-                    applyPartitions();
-                },
+                ownPartition(),
                 cluster.nemesisSteps());
         if (!d.start()) {
             return false;
         }
         later(e, () -> {});
         return true;
+    }
+
+    /**
+     * One fault's partition among the active ones, replaced as that fault moves on (an empty set
+     * lifts it): for the faults that choose their blocked links at run time.
+     */
+    private java.util.function.Consumer<TreeSet<io.raftsim.workload.nemesis.Link>> ownPartition() {
+        // This fault's current blocked links, removed by identity (another fault's could be equal).
+        List<TreeSet<io.raftsim.workload.nemesis.Link>> mine = new ArrayList<>();
+        return blocked -> {
+            for (TreeSet<io.raftsim.workload.nemesis.Link> old : mine) {
+                activePartitions.removeIf(p -> p == old);
+            }
+            mine.clear();
+            if (!blocked.isEmpty()) {
+                mine.add(blocked);
+                activePartitions.add(blocked);
+            }
+            applyPartitions();
+        };
     }
 
     /**

@@ -109,6 +109,7 @@ public final class NodeProcess {
     private void deliver(io.raftsim.engine.message.RaftMessage message) {
         if (node != null) {
             node.receive(message);
+            cluster.afterDelivery(this, message);
         }
     }
 

@@ -29,9 +29,10 @@ public record NemesisSpec(String text, Set<FaultKind> kinds, boolean swarm) {
      * membership-race: a targeted campaign's fault (mutants/membership-before-own-term-commit.md);
      * in the swarm it would reshuffle a quarter of the default seeds, among them the regression
      * seeds of {@code MembershipInFlightSeedsTest}.
+     * leader-isolation-churn: a targeted variant of isolate-leader (every leader in turn).
      */
-    public static final Set<FaultKind> OPT_IN =
-            java.util.Collections.unmodifiableSet(EnumSet.of(FaultKind.LEADER_CLOCK_DRIFT, FaultKind.MEMBERSHIP_RACE));
+    public static final Set<FaultKind> OPT_IN = java.util.Collections.unmodifiableSet(
+            EnumSet.of(FaultKind.LEADER_CLOCK_DRIFT, FaultKind.MEMBERSHIP_RACE, FaultKind.LEADER_ISOLATION_CHURN));
 
     /**
      * Supported kinds that {@code all} holds back because the engine does not survive them yet;

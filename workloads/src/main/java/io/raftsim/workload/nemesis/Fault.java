@@ -41,6 +41,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Faults.ReplaceNode.class, name = "replace-node"),
     @JsonSubTypes.Type(value = FigureEight.class, name = "figure-eight"),
     @JsonSubTypes.Type(value = MembershipRace.class, name = "membership-race"),
+    @JsonSubTypes.Type(value = LeaderIsolationChurn.class, name = "leader-isolation-churn"),
 })
 public sealed interface Fault
         permits Faults.ProcessFault,
@@ -48,6 +49,7 @@ public sealed interface Fault
                 LeaderChurn,
                 FigureEight,
                 MembershipRace,
+                LeaderIsolationChurn,
                 Faults.NetworkFault,
                 Faults.ClockFault,
                 Faults.LeaderClockDrift,

@@ -56,7 +56,14 @@ public enum FaultKind {
      * Two membership changes racing across a leader change ({@link MembershipRace}). Added after the
      * kinds above, with its swarm coin on a stream of its own like {@link #REPLACE_NODE}.
      */
-    MEMBERSHIP_RACE(Category.ADMIN);
+    MEMBERSHIP_RACE(Category.ADMIN),
+
+    /**
+     * Isolates whichever node leads, heals once another leads, then isolates that one, for the
+     * event's duration ({@link LeaderIsolationChurn}): one deposed leader per election rather than
+     * per event. Added after the kinds above: its swarm coin comes from a stream of its own.
+     */
+    LEADER_ISOLATION_CHURN(Category.PARTITION);
 
     /** The last kind whose swarm coin comes from the generator's main stream. */
     static final FaultKind LAST_ORIGINAL = SNAPSHOT;

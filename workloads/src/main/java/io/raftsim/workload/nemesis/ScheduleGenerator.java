@@ -128,6 +128,9 @@ public final class ScheduleGenerator {
                         at,
                         r.between(1_000, 8_000),
                         new LeaderClockDrift((r.chance(0.5) ? 1 : -1) * r.between(50, 1_000)));
+            case LEADER_ISOLATION_CHURN ->
+                new FaultEvent(
+                        at, r.between(3_000, 10_000), new LeaderIsolationChurn(r.between(0, 400), r.between(20, 300)));
             case FSYNC_ERROR -> new FaultEvent(at, r.between(300, 3_000), new FsyncError(node));
             case READ_ERROR -> new FaultEvent(at, r.between(300, 3_000), new ReadError(node));
             case BIT_FLIP -> new FaultEvent(at, r.between(200, 2_000), new BitFlip(bitFlipNode, r.nextLong() >>> 1));
@@ -247,12 +250,14 @@ public final class ScheduleGenerator {
     }
 
     static boolean isPartition(Fault f) {
-        // figure-eight partitions the cluster as its steps need, and membership-race cuts the old
-        // leader's side off: each is the one partition too.
+        // figure-eight partitions the cluster as its steps need, membership-race cuts the old
+        // leader's side off, and leader-isolation-churn cuts off each leader as leadership moves:
+        // each is the one partition too.
         return f instanceof PartitionFault
                 || f instanceof IsolateLeader
                 || f instanceof FigureEight
-                || f instanceof MembershipRace;
+                || f instanceof MembershipRace
+                || f instanceof LeaderIsolationChurn;
     }
 
     /** Faults that pick the nodes they take down at run time: they reserve the whole down budget. */

@@ -38,7 +38,8 @@ class ScheduleCodecTest {
                 new ReplaceNode(1, true, false),
                 new FigureEight(99, 400, 2),
                 new LeaderClockDrift(-400),
-                new MembershipRace(99, true, 2, true, 5, 120));
+                new MembershipRace(99, true, 2, true, 5, 120),
+                new LeaderIsolationChurn(250, 120));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
@@ -60,6 +61,8 @@ class ScheduleCodecTest {
                         "\"tailWaitMs\" : 400",
                         "\"type\" : \"leader-clock-drift\"",
                         "\"driftPpm\" : -400",
+                        "\"type\" : \"leader-isolation-churn\"",
+                        "\"maxHoldMs\" : 120",
                         "\"crashed\" : true",
                         "\"joint\" : false",
                         "\"type\" : \"membership-race\"",
