@@ -3,7 +3,6 @@ package io.raftsim.workload.nemesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,23 +47,7 @@ class FigureEightScheduleTest {
 
     @Test
     void seedsThatLeaveFigureEightOffDrawTheScheduleTheyDrewWithoutIt() {
-        Set<FaultKind> without = EnumSet.allOf(FaultKind.class);
-        without.remove(FaultKind.FIGURE_EIGHT);
-        ScheduleGenerator withKind = new ScheduleGenerator(config(NemesisConfig.allKinds(), true));
-        ScheduleGenerator withoutKind = new ScheduleGenerator(config(without, true));
-        int off = 0;
-        int on = 0;
-        for (long seed = 0; seed < 60; seed++) {
-            Schedule a = withKind.generate(seed);
-            if (a.enabledKinds().contains(FaultKind.FIGURE_EIGHT)) {
-                on++;
-            } else {
-                off++;
-                assertThat(a).as("seed %d", seed).isEqualTo(withoutKind.generate(seed));
-            }
-        }
-        assertThat(off).isGreaterThan(10);
-        assertThat(on).isGreaterThan(10);
+        SwarmCoins.assertSeedsThatLeaveItOffDrawAsWithoutIt(FaultKind.FIGURE_EIGHT, kinds -> config(kinds, true));
     }
 
     @Test

@@ -59,23 +59,7 @@ class MembershipRaceScheduleTest {
 
     @Test
     void seedsThatLeaveItOffDrawTheScheduleTheyDrewWithoutIt() {
-        Set<FaultKind> without = EnumSet.allOf(FaultKind.class);
-        without.remove(FaultKind.MEMBERSHIP_RACE);
-        ScheduleGenerator withKind = new ScheduleGenerator(config(NemesisConfig.allKinds(), true));
-        ScheduleGenerator withoutKind = new ScheduleGenerator(config(without, true));
-        int off = 0;
-        int on = 0;
-        for (long seed = 0; seed < 60; seed++) {
-            Schedule a = withKind.generate(seed);
-            if (a.enabledKinds().contains(FaultKind.MEMBERSHIP_RACE)) {
-                on++;
-            } else {
-                off++;
-                assertThat(a).as("seed %d", seed).isEqualTo(withoutKind.generate(seed));
-            }
-        }
-        assertThat(off).isGreaterThan(10);
-        assertThat(on).isGreaterThan(10);
+        SwarmCoins.assertSeedsThatLeaveItOffDrawAsWithoutIt(FaultKind.MEMBERSHIP_RACE, kinds -> config(kinds, true));
     }
 
     @Test

@@ -168,23 +168,7 @@ class ScheduleGeneratorTest {
 
     @Test
     void seedsThatLeaveReplaceNodeOffDrawTheScheduleTheyDrewWithoutIt() {
-        Set<FaultKind> without = EnumSet.allOf(FaultKind.class);
-        without.remove(FaultKind.REPLACE_NODE);
-        ScheduleGenerator withKind = new ScheduleGenerator(config(NemesisConfig.allKinds(), true));
-        ScheduleGenerator withoutKind = new ScheduleGenerator(config(without, true));
-        int off = 0;
-        int on = 0;
-        for (long seed = 0; seed < 60; seed++) {
-            Schedule a = withKind.generate(seed);
-            if (a.enabledKinds().contains(FaultKind.REPLACE_NODE)) {
-                on++;
-            } else {
-                off++;
-                assertThat(a).as("seed %d", seed).isEqualTo(withoutKind.generate(seed));
-            }
-        }
-        assertThat(off).isGreaterThan(10);
-        assertThat(on).isGreaterThan(10);
+        SwarmCoins.assertSeedsThatLeaveItOffDrawAsWithoutIt(FaultKind.REPLACE_NODE, kinds -> config(kinds, true));
     }
 
     static int bitFlipsBefore(List<FaultEvent> events, long t) {
