@@ -2,17 +2,12 @@ package io.raftsim.harness.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.raftsim.harness.cluster.Cluster;
-import io.raftsim.harness.cluster.NemesisDriver;
 import io.raftsim.harness.cluster.RoleChange;
-import io.raftsim.harness.invariant.InvariantMonitor;
 import io.raftsim.harness.run.NemesisSpec;
 import io.raftsim.harness.run.ReadMode;
 import io.raftsim.harness.run.RunConfig;
-import io.raftsim.harness.run.RunInput;
 import io.raftsim.harness.run.Workload;
 import io.raftsim.history.OpType;
-import io.raftsim.sim.Simulation;
 import io.raftsim.workload.ops.ReaderMix;
 import io.raftsim.workload.ops.WriterMix;
 import java.util.ArrayList;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * servers in turn, can sit on a deposed leader for a whole attempt timeout).
  */
 class WriterProcessesTest {
-    private static final long MS = 1_000_000L;
     private static final int NODES = 5;
     private static final long RUN_MS = 12_000;
     /**
@@ -52,11 +46,6 @@ class WriterProcessesTest {
                 false,
                 0,
                 5);
-        RunInput input = RunInput.draw(cfg);
-        Simulation sim = new Simulation(cfg.seed());
-        InvariantMonitor monitor = new InvariantMonitor(NODES);
-        Cluster cluster = new Cluster(sim, NODES, input.schedule().knobs(), monitor, false);
-        NemesisDriver nemesis = new NemesisDriver(cluster, input.schedule());
         ClientOptions options = new ClientOptions(
                 cfg.clients(),
                 2_000,
@@ -67,19 +56,9 @@ class WriterProcessesTest {
                 true,
                 ReaderMix.none(),
                 WriterMix.of(cfg.writers(), 1, 5));
-        ClientDriver clients = new ClientDriver(sim, cluster, monitor, options, input.ops());
         // Writer writes each node acknowledged, sampled every simulated millisecond.
-        List<long[]> acks = new ArrayList<>();
-        Runnable[] sample = new Runnable[1];
-        sample[0] = () -> {
-            acks.add(clients.writerAcksByNode());
-            sim.schedule(MS, "test.sample", -1, 0, sample[0]);
-        };
-        cluster.startAll();
-        nemesis.start();
-        clients.start();
-        sample[0].run();
-        sim.run(Long.MAX_VALUE, (RUN_MS - 3_500) * MS);
+        SampledClientRun run = SampledClientRun.run(cfg, options, ClientDriver::writerAcksByNode, RUN_MS - 3_500);
+        ClientDriver clients = run.clients;
 
         long[] requests = clients.writerRequestsByNode();
         for (int n = 0; n < NODES; n++) {
@@ -87,25 +66,17 @@ class WriterProcessesTest {
                     .as("writer requests to node %d (%s)", n, cfg.reproCommand())
                     .isGreaterThan(50);
         }
-        List<RoleChange> roles = cluster.roleChanges();
-        int elections = 0;
+        List<RoleChange> leaderships = run.leadershipsLasting(COMMIT_WITHIN_MS);
         List<Integer> leaders = new ArrayList<>();
-        for (int i = 0; i < roles.size(); i++) {
-            RoleChange r = roles.get(i);
-            int at = (int) (r.timeNs() / MS);
-            if (!r.state().equals("LEADER") || at + COMMIT_WITHIN_MS >= acks.size() || leftSoon(roles, i)) {
-                continue;
-            }
-            elections++;
+        for (RoleChange r : leaderships) {
             leaders.add(r.node());
-            long before = acks.get(at)[r.node()];
-            long after = acks.get(at + (int) COMMIT_WITHIN_MS)[r.node()];
-            assertThat(after)
+            assertThat(run.movedWithin(r, COMMIT_WITHIN_MS))
                     .as(
                             "writer writes node %d committed in the %d ms after it became leader at %d ms (%s)",
-                            r.node(), COMMIT_WITHIN_MS, at, cfg.reproCommand())
-                    .isGreaterThan(before);
+                            r.node(), COMMIT_WITHIN_MS, r.timeNs() / SampledClientRun.MS, cfg.reproCommand())
+                    .isGreaterThan(0);
         }
+        int elections = leaderships.size();
         assertThat(elections).as("elections observed (%s)", cfg.reproCommand()).isGreaterThanOrEqualTo(3);
         assertThat(leaders.stream().distinct().count())
                 .as("distinct leaders %s (%s)", leaders, cfg.reproCommand())
@@ -118,17 +89,5 @@ class WriterProcessesTest {
         assertThat(writerOks)
                 .as("ok writes by writer processes (%s)", cfg.reproCommand())
                 .isGreaterThan(100);
-    }
-
-    /** The node left this leadership (or went down) within COMMIT_WITHIN_MS. */
-    private static boolean leftSoon(List<RoleChange> roles, int i) {
-        RoleChange r = roles.get(i);
-        for (int j = i + 1; j < roles.size(); j++) {
-            RoleChange next = roles.get(j);
-            if (next.node() == r.node()) {
-                return next.timeNs() - r.timeNs() <= COMMIT_WITHIN_MS * MS;
-            }
-        }
-        return false;
     }
 }
