@@ -351,12 +351,13 @@ public final class Cluster {
         return p;
     }
 
-    private NodeOptions options(KvStateMachine fsm) {
+    /** The engine options of every node; {@code bootConf}: its initial configuration. */
+    private NodeOptions options(KvStateMachine fsm, Configuration bootConf) {
         NodeOptions.Builder b = NodeOptions.builder();
         if (tuning.stickiness() != EngineTuning.Stickiness.WITH_CHECK_QUORUM) {
             b.leaderStickiness(tuning.stickiness() == EngineTuning.Stickiness.ON);
         }
-        return b.initialConfiguration(initialConf)
+        return b.initialConfiguration(bootConf)
                 .stateMachine(fsm)
                 .electionTimeoutMs(knobs.electionTimeoutMs())
                 .heartbeatIntervalMs(knobs.heartbeatIntervalMs())
@@ -413,10 +414,8 @@ public final class Cluster {
             Transport transport = new Transport(p);
             NodeEnvironment env = new NodeEnvironment(
                     p.engineClock, transport, new SimRandom(sim.random("raft.n" + i)), monitored, meta, snapshots);
-            NodeOptions options = options(fsm);
-            if (p.bootConf != null) {
-                options = options.toBuilder().initialConfiguration(p.bootConf).build();
-            }
+            // A replacement boots with the configuration of the slots' other occupants.
+            NodeOptions options = options(fsm, p.bootConf != null ? p.bootConf : initialConf);
             RaftNode node = RaftNode.create(GROUP, p.peer, options, env);
             p.fsm = fsm;
             node.start();
@@ -592,7 +591,7 @@ public final class Cluster {
         long bestTerm = -1;
         for (NodeProcess p : procs) {
             if (!p.retired && p.status == ProcessStatus.UP && p.node != null && p.node.isLeader()) {
-                long t = p.node.describe().term();
+                long t = p.node.status().term();
                 if (t > bestTerm) {
                     bestTerm = t;
                     best = p;
