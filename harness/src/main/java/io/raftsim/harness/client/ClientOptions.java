@@ -32,46 +32,4 @@ public record ClientOptions(
         java.util.Objects.requireNonNull(readerMix, "readerMix");
         java.util.Objects.requireNonNull(writerMix, "writerMix");
     }
-
-    /** Without writer processes. */
-    public ClientOptions(
-            int clients,
-            long opTimeoutMs,
-            long attemptTimeoutMs,
-            boolean tupleValues,
-            long stopInvokingAtMs,
-            long livenessFromMs,
-            boolean readsByReadIndex,
-            ReaderMix readerMix) {
-        this(
-                clients,
-                opTimeoutMs,
-                attemptTimeoutMs,
-                tupleValues,
-                stopInvokingAtMs,
-                livenessFromMs,
-                readsByReadIndex,
-                readerMix,
-                WriterMix.none());
-    }
-
-    /** Without reader processes. */
-    public ClientOptions(
-            int clients,
-            long opTimeoutMs,
-            long attemptTimeoutMs,
-            boolean tupleValues,
-            long stopInvokingAtMs,
-            long livenessFromMs,
-            boolean readsByReadIndex) {
-        this(
-                clients,
-                opTimeoutMs,
-                attemptTimeoutMs,
-                tupleValues,
-                stopInvokingAtMs,
-                livenessFromMs,
-                readsByReadIndex,
-                ReaderMix.none());
-    }
 }

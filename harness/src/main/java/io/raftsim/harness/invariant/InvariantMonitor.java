@@ -128,14 +128,6 @@ public final class InvariantMonitor {
     }
 
     /**
-     * As {@link #onTruncateSuffix(int, long, long)} when the node's current term is not known:
-     * judged strictly, as if it were later than every term.
-     */
-    public void onTruncateSuffix(int node, long lastKept) {
-        onTruncateSuffix(node, lastKept, Long.MAX_VALUE);
-    }
-
-    /**
      * {@code node}, now in {@code nodeTerm}, drops its log after {@code lastKept}. Dropping a
      * committed entry breaks leader completeness only if the leader behind it is of a later term
      * than the one the entry was committed in: a stale leader of an earlier term (no CheckQuorum,
@@ -237,14 +229,6 @@ public final class InvariantMonitor {
     /** The node's state machine was loaded from a snapshot up to {@code index}. */
     public void onSnapshotLoaded(int node, long index) {
         lastApplied[node] = Math.max(lastApplied[node], index);
-    }
-
-    /**
-     * As {@link #onApply(int, long, long, long, long)} when the node's current term is not known:
-     * judged strictly, as if the entry had been committed in term 0.
-     */
-    public void onApply(int node, long index, long term, long digest) {
-        onApply(node, index, term, digest, 0);
     }
 
     /** {@code node}, now in {@code nodeTerm}, applied a DATA entry to its state machine. */

@@ -11,6 +11,7 @@ import io.raftsim.history.Op;
 import io.raftsim.history.OpType;
 import io.raftsim.history.ProcessId;
 import io.raftsim.workload.ops.ReaderMix;
+import io.raftsim.workload.ops.WriterMix;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,15 @@ class ReaderProcessesTest {
                 false,
                 5);
         ClientOptions options = new ClientOptions(
-                cfg.clients(), 2_000, 500, false, RUN_MS - 3_000, RUN_MS, true, ReaderMix.of(cfg.readers(), 1));
+                cfg.clients(),
+                2_000,
+                500,
+                false,
+                RUN_MS - 3_000,
+                RUN_MS,
+                true,
+                ReaderMix.of(cfg.readers(), 1),
+                WriterMix.none());
         // Reader requests per node, sampled every simulated millisecond.
         SampledClientRun run = SampledClientRun.run(cfg, options, ClientDriver::readerRequestsByNode, RUN_MS - 3_500);
         ClientDriver clients = run.clients;

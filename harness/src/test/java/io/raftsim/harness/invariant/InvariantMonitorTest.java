@@ -36,13 +36,13 @@ class InvariantMonitorTest {
                     }
                     m.onCommitIndex(0, 3);
                     for (int n = 0; n < 3; n++) {
-                        m.onApply(n, 1, 1, d(1, 1, 0));
-                        m.onApply(n, 2, 1, d(2, 1, 1));
+                        m.onApply(n, 1, 1, d(1, 1, 0), 1);
+                        m.onApply(n, 2, 1, d(2, 1, 1), 1);
                     }
                     m.onAck(0, 2, 1, d(2, 1, 1));
                     m.onLeader(0, 1);
                     m.onLeader(1, 2);
-                    m.onTruncateSuffix(2, 3);
+                    m.onTruncateSuffix(2, 3, 2);
                 })
                 .doesNotThrowAnyException();
     }
@@ -81,7 +81,7 @@ class InvariantMonitorTest {
     void leaderWithoutCommittedEntry() {
         InvariantMonitor m = new InvariantMonitor(3);
         m.onAppend(0, log(1, 1));
-        m.onApply(0, 2, 1, d(2, 1, 1));
+        m.onApply(0, 2, 1, d(2, 1, 1), 1);
         m.onAppend(1, log(1));
         assertThatThrownBy(() -> m.onLeader(1, 2))
                 .hasMessageContaining("leader-completeness")
@@ -92,8 +92,8 @@ class InvariantMonitorTest {
     void truncatingACommittedEntry() {
         InvariantMonitor m = new InvariantMonitor(2);
         m.onAppend(1, log(1, 1, 1));
-        m.onApply(1, 3, 1, d(3, 1, 2));
-        assertThatThrownBy(() -> m.onTruncateSuffix(1, 2))
+        m.onApply(1, 3, 1, d(3, 1, 2), 1);
+        assertThatThrownBy(() -> m.onTruncateSuffix(1, 2, 2))
                 .hasMessageContaining("leader-completeness")
                 .hasMessageContaining("truncates committed entry 3@1");
     }
@@ -118,8 +118,8 @@ class InvariantMonitorTest {
     @Test
     void nodesApplyDifferentEntriesAtOneIndex() {
         InvariantMonitor m = new InvariantMonitor(2);
-        m.onApply(0, 4, 2, 111);
-        assertThatThrownBy(() -> m.onApply(1, 4, 3, 222))
+        m.onApply(0, 4, 2, 111, 2);
+        assertThatThrownBy(() -> m.onApply(1, 4, 3, 222, 3))
                 .hasMessageContaining("state-machine-safety")
                 .hasMessageContaining("node 1 has 4@3")
                 .hasMessageContaining("node 0 committed 4@2");
@@ -129,7 +129,7 @@ class InvariantMonitorTest {
     void ackedWriteLostIsNamedAsSuch() {
         InvariantMonitor m = new InvariantMonitor(2);
         m.onAck(0, 9, 2, 5);
-        assertThatThrownBy(() -> m.onApply(1, 9, 3, 6)).hasMessageStartingWith("acked-write-lost");
+        assertThatThrownBy(() -> m.onApply(1, 9, 3, 6, 3)).hasMessageStartingWith("acked-write-lost");
     }
 
     @Test
@@ -146,8 +146,8 @@ class InvariantMonitorTest {
     @Test
     void applyingTwiceOnOneNodeIsCaught() {
         InvariantMonitor m = new InvariantMonitor(1);
-        m.onApply(0, 1, 1, 1);
-        assertThatThrownBy(() -> m.onApply(0, 1, 1, 1))
+        m.onApply(0, 1, 1, 1, 1);
+        assertThatThrownBy(() -> m.onApply(0, 1, 1, 1, 1))
                 .hasMessageContaining("applies index 1 after already applying 1");
     }
 
@@ -180,7 +180,7 @@ class InvariantMonitorTest {
     void aReplacedSuffixOrAnInstalledSnapshotLowersWhatARestartOwes() {
         InvariantMonitor m = new InvariantMonitor(3);
         m.onAppendAcknowledged(0, 7);
-        m.onTruncateSuffix(0, 4); // a new leader replaced the uncommitted suffix 5..7
+        m.onTruncateSuffix(0, 4, 2); // a new leader replaced the uncommitted suffix 5..7
         m.onRecoveredLog(0, 4);
         m.onAppendAcknowledged(2, 9);
         m.onReset(2, 6); // a snapshot through 5 replaced the whole log
