@@ -46,6 +46,21 @@ final class NearFarQueue {
         return farNext() ? far.poll() : near.poll();
     }
 
+    /**
+     * Removes and returns the earliest event if it is due at or before {@code limitNs}; else (or
+     * when empty) returns null. One call for the run loop's peek-then-poll, which decided twice
+     * per event which of the two heads comes first.
+     */
+    Timer pollNotAfter(long limitNs) {
+        if (far.isEmpty()) {
+            return near.isEmpty() || near.peekTimeNs() > limitNs ? null : near.poll();
+        }
+        if (farNext()) {
+            return far.peekTimeNs() > limitNs ? null : far.poll();
+        }
+        return near.peekTimeNs() > limitNs ? null : near.poll();
+    }
+
     void remove(Timer t) {
         if (t.far) {
             far.remove(t);

@@ -88,7 +88,11 @@ public final class SegmentedLog implements LogStorage {
         this.recoveryReport = r.report();
         this.firstIndex = r.firstIndex();
         this.diskFirstIndex = r.firstIndex();
-        this.slots = new ArrayList<>(r.slots());
+        // Room to grow: copied at its exact size, the first append after every restart regrew
+        // (copied) the whole index.
+        List<Slot> recovered = r.slots();
+        this.slots = new ArrayList<>(recovered.size() + Math.max(64, recovered.size() / 2));
+        this.slots.addAll(recovered);
         this.segments = new ArrayList<>(r.segments());
         Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
         this.open = last != null && last.open ? last : null;
