@@ -33,8 +33,7 @@ final class NearFarQueue {
     }
 
     void add(Timer t, long nowNs) {
-        t.far = t.timeNs - nowNs > FAR_AFTER_NS || near.isFull();
-        if (t.far) {
+        if (t.timeNs - nowNs > FAR_AFTER_NS || near.isFull()) {
             far.add(t);
         } else {
             near.add(t);
@@ -62,7 +61,7 @@ final class NearFarQueue {
     }
 
     void remove(Timer t) {
-        if (t.far) {
+        if (t.heapIndex != Timer.IN_RING) {
             far.remove(t);
         } else {
             near.remove(t);

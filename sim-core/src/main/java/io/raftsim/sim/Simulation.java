@@ -96,7 +96,7 @@ public final class Simulation {
     }
 
     boolean cancel(Timer t) {
-        if (t.heapIndex < 0) {
+        if (t.heapIndex == Timer.NOT_PENDING) {
             return false;
         }
         queue.remove(t);
