@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * byte for byte after every step.
  */
 class ByteImageTest {
-    private static final int MAX_BYTES = 300_000; // several 64 KiB pages
+    private static final int MAX_BYTES = 300_000; // many pages
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
