@@ -38,7 +38,6 @@ public final class NodeClock {
 
     private LocalTimer tail;
     private int pendingCount;
-    private long nextTimerId;
 
     public NodeClock(Simulation sim, int node, double drift, long offsetNs) {
         this.sim = sim;
@@ -162,7 +161,7 @@ public final class NodeClock {
 
     /** Runs {@code action} when the local clock shows {@code deadlineLocalNs}. */
     public LocalTimer scheduleAtLocal(long deadlineLocalNs, String kind, long digest, Runnable action) {
-        LocalTimer t = new LocalTimer(this, nextTimerId++, deadlineLocalNs, kind, digest, action);
+        LocalTimer t = new LocalTimer(this, deadlineLocalNs, kind, digest, action);
         link(t);
         place(t);
         return t;
