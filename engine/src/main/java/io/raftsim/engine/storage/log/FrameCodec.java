@@ -144,12 +144,30 @@ final class FrameCodec {
             int length,
             Supplier<String> where) {
         byte[] out = new byte[length];
+        gather(frames, frames.length, firstFrameNo, frameBytes, segmentFirstIndex, offset, length, where, out);
+        return out;
+    }
+
+    /**
+     * {@link #gather(byte[], long, int, long, long, int, Supplier)} into {@code out[0, length)},
+     * reading only {@code frames[0, framesLength)}: the log's reads reuse both buffers.
+     */
+    static void gather(
+            byte[] frames,
+            int framesLength,
+            long firstFrameNo,
+            int frameBytes,
+            long segmentFirstIndex,
+            long offset,
+            int length,
+            Supplier<String> where,
+            byte[] out) {
         int got = 0;
         long frameNo = offset / frameBytes;
         int inFrame = (int) (offset % frameBytes) - HEADER_BYTES;
         while (got < length) {
             int base = Math.toIntExact((frameNo - firstFrameNo) * frameBytes);
-            if (base + frameBytes > frames.length) {
+            if (base + frameBytes > framesLength) {
                 throw new StorageException(
                         StorageException.Kind.CORRUPT, where.get() + ": cut short before frame " + frameNo);
             }
@@ -175,6 +193,5 @@ final class FrameCodec {
             frameNo++;
             inFrame = 0;
         }
-        return out;
     }
 }

@@ -76,6 +76,15 @@ public final class SegmentedLog implements LogStorage {
      */
     private boolean deliveringCallbacks;
 
+    /**
+     * Scratch for {@link #read}: the frames read from disk and the record gathered from them.
+     * Reads are synchronous and decoding copies the entry out, so two growing buffers serve every
+     * read instead of two arrays per entry (a restart reads back the whole log).
+     */
+    private byte[] readFrames = new byte[0];
+
+    private byte[] readRecord = new byte[0];
+
     private LogOp barrier;
     private StorageException failure;
     private boolean closed;
@@ -184,11 +193,15 @@ public final class SegmentedLog implements LogStorage {
         int frame = options.frameBytes();
         long from = s.offset / frame * frame;
         long to = LogRecovery.ceilFrame(s.segment.endOf(index), frame);
-        byte[] frames = new byte[Math.toIntExact(to - from)];
+        int length = Math.toIntExact(to - from);
+        if (readFrames.length < length) {
+            readFrames = new byte[Math.max(length, 2 * readFrames.length)];
+        }
+        byte[] frames = readFrames;
         int pos = 0;
         try {
-            while (pos < frames.length) {
-                int n = s.segment.handle.read(from + pos, frames, pos, frames.length - pos);
+            while (pos < length) {
+                int n = s.segment.handle.read(from + pos, frames, pos, length - pos);
                 if (n < 0) {
                     throw new StorageException(
                             StorageException.Kind.CORRUPT,
@@ -197,16 +210,22 @@ public final class SegmentedLog implements LogStorage {
                 }
                 pos += n;
             }
-            byte[] buf = FrameCodec.gather(
+            if (readRecord.length < s.recordBytes) {
+                readRecord = new byte[Math.max(s.recordBytes, 2 * readRecord.length)];
+            }
+            byte[] buf = readRecord;
+            FrameCodec.gather(
                     frames,
+                    length,
                     from / frame,
                     frame,
                     s.segment.firstIndex,
                     s.offset,
                     s.recordBytes,
                     // Built only for an error: concatenated eagerly it cost more than the read.
-                    () -> s.segment.name + ": record " + index + "@" + s.term);
-            RecordCodec.Decoded d = RecordCodec.decode(buf, 0, buf.length);
+                    () -> s.segment.name + ": record " + index + "@" + s.term,
+                    buf);
+            RecordCodec.Decoded d = RecordCodec.decode(buf, 0, s.recordBytes);
             if (!(d instanceof RecordCodec.Ok ok)
                     || ok.entry().index() != index
                     || ok.entry().term() != s.term) {
