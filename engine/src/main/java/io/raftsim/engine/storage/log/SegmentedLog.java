@@ -85,6 +85,15 @@ public final class SegmentedLog implements LogStorage {
 
     private byte[] readRecord = new byte[0];
 
+    /**
+     * Scratch for appends: the encoded records and their frames. A write copies what it is given
+     * into the page cache before it returns (as write(2) does, and every FileHandle here does),
+     * so the buffers are free again once it returns.
+     */
+    private byte[] appendRecords = new byte[0];
+
+    private byte[] appendFrames = new byte[0];
+
     private LogOp barrier;
     private StorageException failure;
     private boolean closed;
@@ -430,11 +439,19 @@ public final class SegmentedLog implements LogStorage {
         }
         int frame = options.frameBytes();
         int cap = FrameCodec.payloadBytes(frame);
-        byte[] records = RecordCodec.encode(a.entries());
+        int recordsLength = RecordCodec.encodedBytes(a.entries());
+        if (appendRecords.length < recordsLength) {
+            appendRecords = new byte[Math.max(recordsLength, 2 * appendRecords.length)];
+        }
+        RecordCodec.encodeInto(a.entries(), appendRecords);
+        int framesLength = FrameCodec.framesFor(recordsLength, frame) * frame;
+        if (appendFrames.length < framesLength) {
+            appendFrames = new byte[Math.max(framesLength, 2 * appendFrames.length)];
+        }
         long base = open.sizeBytes;
-        byte[] bytes = FrameCodec.frame(records, open.firstIndex, base / frame, frame);
-        open.handle.write(base, bytes, 0, bytes.length);
-        open.sizeBytes = base + bytes.length;
+        FrameCodec.frame(appendRecords, recordsLength, open.firstIndex, base / frame, frame, appendFrames);
+        open.handle.write(base, appendFrames, 0, framesLength);
+        open.sizeBytes = base + framesLength;
         if (!dirtySegments.contains(open)) {
             dirtySegments.add(open);
         }
