@@ -259,7 +259,10 @@ public final class SegmentedLog implements LogStorage {
         List<LogEntry> copy = List.copyOf(entries);
         long expected = lastIndex() + 1;
         long prevTerm = termAt(lastIndex());
-        for (LogEntry e : copy) {
+        // Indexed loops on the append path: with the launcher's small inlining limits the
+        // iterators were not scalar-replaced and showed in allocation profiles.
+        for (int i = 0; i < copy.size(); i++) {
+            LogEntry e = copy.get(i);
             if (e.index() != expected) {
                 throw new IllegalArgumentException(
                         "append must continue the log: expected index " + expected + ", got " + e.index());
@@ -271,7 +274,8 @@ public final class SegmentedLog implements LogStorage {
             expected++;
             prevTerm = e.term();
         }
-        for (LogEntry e : copy) {
+        for (int i = 0; i < copy.size(); i++) {
+            LogEntry e = copy.get(i);
             slots.add(new Slot(e.term(), e));
         }
         if (options.syncPolicy() == LogSyncPolicy.PER_ENTRY && copy.size() > 1) {
@@ -456,7 +460,9 @@ public final class SegmentedLog implements LogStorage {
             dirtySegments.add(open);
         }
         int streamPos = 0;
-        for (LogEntry e : a.entries()) {
+        List<LogEntry> entries = a.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            LogEntry e = entries.get(i);
             int len = RecordCodec.recordBytes(e);
             long offset = base + (long) (streamPos / cap) * frame + FrameCodec.HEADER_BYTES + streamPos % cap;
             int last = streamPos + len - 1;
@@ -528,8 +534,8 @@ public final class SegmentedLog implements LogStorage {
         syncing = List.of();
         deliveringCallbacks = true;
         try {
-            for (IoCallback cb : done) {
-                cb.done(null);
+            for (int i = 0; i < done.size(); i++) {
+                done.get(i).done(null);
             }
         } finally {
             deliveringCallbacks = false;
