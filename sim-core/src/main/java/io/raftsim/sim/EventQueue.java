@@ -45,7 +45,7 @@ final class EventQueue {
 
     Timer poll() {
         Timer top = timers[0];
-        top.heapIndex = -1;
+        top.heapIndex = Timer.NOT_PENDING;
         int last = --size;
         Timer moved = timers[last];
         timers[last] = null;
@@ -60,7 +60,7 @@ final class EventQueue {
         if (i < 0 || i >= size || timers[i] != t) {
             throw new IllegalStateException("timer " + t.seq + " is not in the queue (slot " + i + ")");
         }
-        t.heapIndex = -1;
+        t.heapIndex = Timer.NOT_PENDING;
         int last = --size;
         Timer moved = timers[last];
         timers[last] = null;

@@ -6,7 +6,6 @@ package io.raftsim.sim;
  */
 public final class LocalTimer implements Cancellable {
     private final NodeClock clock;
-    final long id;
     final long deadlineLocalNs;
     final String kind;
     final long digest;
@@ -18,9 +17,8 @@ public final class LocalTimer implements Cancellable {
 
     LocalTimer next;
 
-    LocalTimer(NodeClock clock, long id, long deadlineLocalNs, String kind, long digest, Runnable action) {
+    LocalTimer(NodeClock clock, long deadlineLocalNs, String kind, long digest, Runnable action) {
         this.clock = clock;
-        this.id = id;
         this.deadlineLocalNs = deadlineLocalNs;
         this.kind = kind;
         this.digest = digest;

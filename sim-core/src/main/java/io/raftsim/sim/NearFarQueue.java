@@ -33,8 +33,7 @@ final class NearFarQueue {
     }
 
     void add(Timer t, long nowNs) {
-        t.far = t.timeNs - nowNs > FAR_AFTER_NS || near.isFull();
-        if (t.far) {
+        if (t.timeNs - nowNs > FAR_AFTER_NS || near.isFull()) {
             far.add(t);
         } else {
             near.add(t);
@@ -46,8 +45,23 @@ final class NearFarQueue {
         return farNext() ? far.poll() : near.poll();
     }
 
+    /**
+     * Removes and returns the earliest event if it is due at or before {@code limitNs}; else (or
+     * when empty) returns null. One call for the run loop's peek-then-poll, which decided twice
+     * per event which of the two heads comes first.
+     */
+    Timer pollNotAfter(long limitNs) {
+        if (far.isEmpty()) {
+            return near.isEmpty() || near.peekTimeNs() > limitNs ? null : near.poll();
+        }
+        if (farNext()) {
+            return far.peekTimeNs() > limitNs ? null : far.poll();
+        }
+        return near.peekTimeNs() > limitNs ? null : near.poll();
+    }
+
     void remove(Timer t) {
-        if (t.far) {
+        if (t.heapIndex != Timer.IN_RING) {
             far.remove(t);
         } else {
             near.remove(t);

@@ -14,6 +14,12 @@ public final class NodeClock {
     /** Drift is a fraction: 1e-4 = 100 ppm fast; a rate of 0 or below would stop or reverse time. */
     public static final double MAX_ABS_DRIFT = 0.5;
 
+    /** Longs up to this magnitude (2^53) convert to double exactly. */
+    private static final long EXACT_DOUBLE_NS = 1L << 53;
+
+    /** Magnitudes up to 2^52 ns (52 days): differences and sums of two stay exactly representable. */
+    private static final long SMALL_NS = 1L << 52;
+
     /** Virtual times from here on (about 146 years) are treated as never. */
     private static final double NEVER_NS = Long.MAX_VALUE / 2.0;
 
@@ -32,7 +38,6 @@ public final class NodeClock {
 
     private LocalTimer tail;
     private int pendingCount;
-    private long nextTimerId;
 
     public NodeClock(Simulation sim, int node, double drift, long offsetNs) {
         this.sim = sim;
@@ -70,12 +75,29 @@ public final class NodeClock {
 
     /** The local time this clock shows at virtual time {@code virtualNs} (under the current drift). */
     public long localAt(long virtualNs) {
-        return anchorLocalNs + (long) Math.floor((virtualNs - anchorVirtualNs) * (1.0 + drift));
+        long elapsedNs = virtualNs - anchorVirtualNs;
+        if (drift == 0.0 && within(elapsedNs, EXACT_DOUBLE_NS)) {
+            // What the formula below gives, without the floating point: the long converts to a
+            // double exactly in this range, times 1.0 and floor change nothing. Most clocks run
+            // undrifted most of the time, and every engine timer asks this.
+            return anchorLocalNs + elapsedNs;
+        }
+        return anchorLocalNs + (long) Math.floor(elapsedNs * (1.0 + drift));
     }
 
     /** The earliest virtual time, not before now, at which the local clock shows {@code localNs}. */
     public long virtualTimeOf(long localNs) {
         long now = sim.nowNs();
+        if (drift == 0.0
+                && within(localNs, SMALL_NS)
+                && within(anchorLocalNs, SMALL_NS)
+                && within(anchorVirtualNs, SMALL_NS)) {
+            // Undrifted, local time is virtual time plus a constant, so the first instant showing
+            // localNs is exact integer arithmetic. In this range the general search below lands
+            // on the same instant (its estimate is far from "never" and its corrections step to
+            // the exact first instant), so the fast path changes no result.
+            return Math.max(anchorVirtualNs + (localNs - anchorLocalNs), now);
+        }
         if (localAt(now) >= localNs) {
             return now;
         }
@@ -92,6 +114,11 @@ public final class NodeClock {
             v--;
         }
         return Math.max(v, now);
+    }
+
+    /** {@code -bound <= x <= bound} (not Math.abs, which leaves Long.MIN_VALUE negative). */
+    private static boolean within(long x, long bound) {
+        return x >= -bound && x <= bound;
     }
 
     /** Sets the drift from now on; the local clock does not jump. */
@@ -134,7 +161,7 @@ public final class NodeClock {
 
     /** Runs {@code action} when the local clock shows {@code deadlineLocalNs}. */
     public LocalTimer scheduleAtLocal(long deadlineLocalNs, String kind, long digest, Runnable action) {
-        LocalTimer t = new LocalTimer(this, nextTimerId++, deadlineLocalNs, kind, digest, action);
+        LocalTimer t = new LocalTimer(this, deadlineLocalNs, kind, digest, action);
         link(t);
         place(t);
         return t;

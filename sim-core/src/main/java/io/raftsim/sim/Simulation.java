@@ -96,7 +96,7 @@ public final class Simulation {
     }
 
     boolean cancel(Timer t) {
-        if (t.heapIndex < 0) {
+        if (t.heapIndex == Timer.NOT_PENDING) {
             return false;
         }
         queue.remove(t);
@@ -148,14 +148,19 @@ public final class Simulation {
                 }
                 return RunResult.QUEUE_EMPTY;
             }
-            if (queue.peekTimeNs() > timeLimitNs) {
+            if (steps >= maxSteps) {
+                if (queue.peekTimeNs() > timeLimitNs) {
+                    nowNs = timeLimitNs;
+                    return RunResult.TIME_LIMIT; // as before: the time limit wins over the budget
+                }
+                return RunResult.STEP_BUDGET;
+            }
+            Timer t = queue.pollNotAfter(timeLimitNs);
+            if (t == null) {
                 nowNs = timeLimitNs;
                 return RunResult.TIME_LIMIT;
             }
-            if (steps >= maxSteps) {
-                return RunResult.STEP_BUDGET;
-            }
-            execute(queue.poll());
+            execute(t);
             steps++;
             if (stopRequested) {
                 stopRequested = false;

@@ -53,7 +53,7 @@ final class SortedRing {
         times[slot] = time;
         seqs[slot] = seq;
         timers[slot] = t;
-        t.heapIndex = 0; // pending; the ring finds it by identity, not by index
+        t.heapIndex = Timer.IN_RING; // the ring finds it by identity, not by index
         size++;
     }
 
@@ -62,7 +62,7 @@ final class SortedRing {
         timers[head] = null;
         head = (head + 1) & MASK;
         size--;
-        t.heapIndex = -1;
+        t.heapIndex = Timer.NOT_PENDING;
         return t;
     }
 
@@ -79,7 +79,7 @@ final class SortedRing {
         }
         timers[(head + size - 1) & MASK] = null;
         size--;
-        t.heapIndex = -1;
+        t.heapIndex = Timer.NOT_PENDING;
     }
 
     private void move(int from, int to) {

@@ -99,6 +99,51 @@ class NodeClockTest {
     }
 
     @Test
+    void anUndriftedClockFindsTheFirstInstantShowingADeadlineAfterOffsetsJumpsAndDriftSpells() {
+        // The undrifted fast path must give exactly what the definition says: the earliest virtual
+        // instant, not before now, whose local time reaches the deadline. Offsets, jumps and a
+        // drift spell (set back to 0) move the anchors; deadlines range from the past to "never".
+        Simulation sim = new Simulation(3);
+        RandomStream rnd = sim.random("test");
+        NodeClock c = new NodeClock(sim, 0, 0.0, 7 * MS);
+        long[] fixed = {Long.MIN_VALUE, -1, 0, 1, Long.MAX_VALUE - 1, Long.MAX_VALUE, 1L << 52, (1L << 52) + 1};
+        for (int round = 0; round < 2000; round++) {
+            switch (rnd.nextInt(4)) {
+                case 0 -> c.addOffset(rnd.nextLong(200 * MS) - 100 * MS);
+                case 1 -> c.jumpTo(c.nowNs() + rnd.nextLong(50 * MS) - 25 * MS);
+                case 2 -> {
+                    c.setDrift(rnd.chance(0.5) ? 1e-3 : -2e-4);
+                    sim.schedule(rnd.nextLong(5 * MS), "spell", 0, 0, () -> {});
+                    sim.step();
+                    c.setDrift(0);
+                }
+                default -> {
+                    sim.schedule(rnd.nextLong(5 * MS), "tick", 0, 0, () -> {});
+                    sim.step();
+                }
+            }
+            long now = sim.nowNs();
+            long deadline =
+                    rnd.chance(0.1) ? fixed[rnd.nextInt(fixed.length)] : c.nowNs() + rnd.nextLong(40 * MS) - 10 * MS;
+            long v = c.virtualTimeOf(deadline);
+            assertThat(v)
+                    .as("round %d: deadline %d, now %d", round, deadline, now)
+                    .isGreaterThanOrEqualTo(now);
+            if (v != Long.MAX_VALUE) {
+                assertThat(c.localAt(v))
+                        .as("round %d: local time at %d", round, v)
+                        .isGreaterThanOrEqualTo(deadline);
+                if (v > now) {
+                    assertThat(c.localAt(v - 1))
+                            .as("round %d: %d is not the first instant", round, v)
+                            .isLessThan(deadline);
+                }
+            }
+            assertThat(c.localAt(now)).isEqualTo(c.nowNs());
+        }
+    }
+
+    @Test
     void invalidDriftIsRefusedNamingTheField() {
         Simulation sim = new Simulation(1);
         assertThatThrownBy(() -> new NodeClock(sim, 0, 0.9, 0)).hasMessageContaining("drift");

@@ -28,6 +28,9 @@ public final class DiskFaults {
     private int failNextFsyncs;
     private double readErrorProbability;
     private final List<ReadErrorRange> readErrors = new ArrayList<>();
+    /** A read-only view, made once: every read of the disk asks for it. */
+    private final List<ReadErrorRange> readErrorsView = Collections.unmodifiableList(readErrors);
+
     private double misdirectedWriteProbability;
     private double tornCrashProbability;
     private boolean full;
@@ -106,7 +109,7 @@ public final class DiskFaults {
     }
 
     public List<ReadErrorRange> readErrors() {
-        return Collections.unmodifiableList(readErrors);
+        return readErrorsView;
     }
 
     public double misdirectedWriteProbability() {

@@ -2,6 +2,7 @@ package io.raftsim.engine.storage.log;
 
 import io.raftsim.engine.spi.fs.StorageException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
@@ -53,17 +54,29 @@ final class FrameCodec {
      * firstFrameNo}; every frame but the last is full, the last is zero-padded.
      */
     static byte[] frame(byte[] records, long segmentFirstIndex, long firstFrameNo, int frameBytes) {
+        byte[] out = new byte[framesFor(records.length, frameBytes) * frameBytes];
+        frame(records, records.length, segmentFirstIndex, firstFrameNo, frameBytes, out);
+        return out;
+    }
+
+    /**
+     * {@link #frame(byte[], long, long, int)} of {@code records[0, recordsLength)} into {@code
+     * out}, which must hold {@code framesFor(recordsLength, frameBytes) * frameBytes} bytes and may
+     * hold anything: every byte of those frames is written (padding zeroed), so the frames are
+     * the same bytes as in a fresh array.
+     */
+    static void frame(
+            byte[] records, int recordsLength, long segmentFirstIndex, long firstFrameNo, int frameBytes, byte[] out) {
         int cap = payloadBytes(frameBytes);
-        int frames = framesFor(records.length, frameBytes);
-        byte[] out = new byte[frames * frameBytes];
+        int frames = framesFor(recordsLength, frameBytes);
+        Arrays.fill(out, 0, frames * frameBytes, (byte) 0);
         for (int f = 0; f < frames; f++) {
             int from = f * cap;
-            int used = Math.min(cap, records.length - from);
+            int used = Math.min(cap, recordsLength - from);
             int base = f * frameBytes;
             System.arraycopy(records, from, out, base + HEADER_BYTES, used);
             seal(out, base, frameBytes, segmentFirstIndex, Math.toIntExact(firstFrameNo + f), used);
         }
-        return out;
     }
 
     private static void seal(byte[] buf, int base, int frameBytes, long segmentFirstIndex, int frameNo, int used) {
@@ -144,12 +157,30 @@ final class FrameCodec {
             int length,
             Supplier<String> where) {
         byte[] out = new byte[length];
+        gather(frames, frames.length, firstFrameNo, frameBytes, segmentFirstIndex, offset, length, where, out);
+        return out;
+    }
+
+    /**
+     * {@link #gather(byte[], long, int, long, long, int, Supplier)} into {@code out[0, length)},
+     * reading only {@code frames[0, framesLength)}: the log's reads reuse both buffers.
+     */
+    static void gather(
+            byte[] frames,
+            int framesLength,
+            long firstFrameNo,
+            int frameBytes,
+            long segmentFirstIndex,
+            long offset,
+            int length,
+            Supplier<String> where,
+            byte[] out) {
         int got = 0;
         long frameNo = offset / frameBytes;
         int inFrame = (int) (offset % frameBytes) - HEADER_BYTES;
         while (got < length) {
             int base = Math.toIntExact((frameNo - firstFrameNo) * frameBytes);
-            if (base + frameBytes > frames.length) {
+            if (base + frameBytes > framesLength) {
                 throw new StorageException(
                         StorageException.Kind.CORRUPT, where.get() + ": cut short before frame " + frameNo);
             }
@@ -175,6 +206,5 @@ final class FrameCodec {
             frameNo++;
             inFrame = 0;
         }
-        return out;
     }
 }

@@ -25,6 +25,13 @@ final class RecordCodec {
     }
 
     static byte[] encode(List<LogEntry> entries) {
+        byte[] out = new byte[encodedBytes(entries)];
+        encodeInto(entries, out);
+        return out;
+    }
+
+    /** The bytes {@link #encode} takes for {@code entries}; refuses a body over the record limit. */
+    static int encodedBytes(List<LogEntry> entries) {
         int total = 0;
         for (LogEntry e : entries) {
             if (e.data().length > MAX_BODY_BYTES) {
@@ -33,7 +40,12 @@ final class RecordCodec {
             }
             total += recordBytes(e);
         }
-        ByteBuffer b = ByteBuffer.allocate(total);
+        return total;
+    }
+
+    /** {@link #encode} into {@code out[0, encodedBytes(entries))}, which must be large enough. */
+    static void encodeInto(List<LogEntry> entries, byte[] out) {
+        ByteBuffer b = ByteBuffer.wrap(out);
         for (LogEntry e : entries) {
             int start = b.position();
             b.putInt(e.data().length).putLong(e.term()).putLong(e.index()).put(typeCode(e.type()));
@@ -42,7 +54,6 @@ final class RecordCodec {
             crc.update(e.data());
             b.putInt((int) crc.getValue()).put(e.data());
         }
-        return b.array();
     }
 
     /** The outcome of decoding at one offset. */
