@@ -418,6 +418,7 @@ public final class Cluster {
             NodeOptions options = options(fsm, p.bootConf != null ? p.bootConf : initialConf);
             RaftNode node = RaftNode.create(GROUP, p.peer, options, env);
             p.fsm = fsm;
+            p.engineOptions = options;
             node.start();
             p.node = node;
             io.raftsim.engine.NodeDescription recoveredState = node.describe();
