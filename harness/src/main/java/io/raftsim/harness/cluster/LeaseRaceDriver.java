@@ -111,8 +111,9 @@ final class LeaseRaceDriver {
                 round = a.readSeq();
                 reached.clear();
             }
-            if (a.readSeq() == round) {
-                reached.add(cluster.slotOf(to));
+            int slot = cluster.slotOf(to);
+            if (a.readSeq() == round && slot >= 0) {
+                reached.add(slot);
                 // With itself, cluster.size() / 2 followers make a majority.
                 if (reached.size() >= cluster.size() / 2) {
                     phase = Phase.CUT_OUT;
