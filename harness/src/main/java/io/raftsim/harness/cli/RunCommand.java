@@ -106,7 +106,10 @@ final class RunCommand implements Callable<Integer> {
         o.println("  nodes " + cfg.nodes() + ", workload " + cfg.workload().cliName() + ", ops " + cfg.ops()
                 + ", clients " + cfg.clients() + ", time " + RunConfig.formatDuration(cfg.timeMs())
                 + ", read-mode " + cfg.readMode().cliName());
-        o.println("  knobs " + s.knobs());
+        o.println("  knobs " + s.knobs()
+                + (cfg.knobPins().isEmpty()
+                        ? ""
+                        : " (pinned: " + String.join(", ", cfg.knobPins().specs()) + ")"));
         StringBuilder kinds = new StringBuilder();
         for (var k : s.enabledKinds()) {
             kinds.append(kinds.length() == 0 ? "" : ",").append(k.cliName());

@@ -78,6 +78,16 @@ final class RunOptions {
                     + " through a new leader as soon as its followers know it. Default: ${DEFAULT-VALUE}.")
     int writers;
 
+    @Option(
+            names = "--knob",
+            paramLabel = "NAME=VALUE",
+            description = "Pin one engine knob the swarm otherwise draws per seed (repeatable): electionTimeoutMs,"
+                    + " heartbeatIntervalMs (multiples of 10 ms), maxAppendEntries, maxInflightAppends,"
+                    + " snapshotIntervalEntries, preVote, checkQuorum; e.g. --knob electionTimeoutMs=150. Every"
+                    + " other draw of the seed stays the same; a pinned election timeout keeps the drawn heartbeat's"
+                    + " share of it. Recorded in the repro command. Default: none (all drawn).")
+    java.util.List<String> knobs = new java.util.ArrayList<>();
+
     /** A line naming the kinds {@code all} holds back and why, or null. */
     static String heldBackNote(RunConfig cfg) {
         if (!cfg.nemesis().text().equals("all") || io.raftsim.harness.run.NemesisSpec.HELD_BACK.isEmpty()) {
@@ -115,7 +125,8 @@ final class RunOptions {
                     2_000,
                     false,
                     readers,
-                    writers);
+                    writers,
+                    io.raftsim.workload.nemesis.KnobPins.parse(knobs));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

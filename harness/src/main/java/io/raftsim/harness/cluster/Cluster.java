@@ -63,6 +63,7 @@ public final class Cluster {
     }
 
     private java.util.function.BiConsumer<NodeProcess, AppendEntriesResponse> leaderAckListener;
+    private java.util.function.BiConsumer<NodeProcess, RaftMessage> deliveryListener;
     private final Simulation sim;
     private final SimNetwork<RaftMessage> net;
     private final InvariantMonitor monitor;
@@ -173,6 +174,21 @@ public final class Cluster {
      */
     void onLeaderAck(java.util.function.BiConsumer<NodeProcess, AppendEntriesResponse> listener) {
         this.leaderAckListener = listener;
+    }
+
+    /**
+     * Tells {@code listener} of every message a running node's engine has just handled (the
+     * receiver's state already updated): how a nemesis acts at the instant a message arrives, for
+     * example right after a heartbeat round reached a majority. One listener at a time; null
+     * removes it.
+     */
+    void onDelivery(java.util.function.BiConsumer<NodeProcess, RaftMessage> listener) {
+        this.deliveryListener = listener;
+    }
+
+    /** The process with peer id {@code peer} (any identity), or null. */
+    NodeProcess processByPeer(PeerId peer) {
+        return processByPeer.get(peer);
     }
 
     public SimNetwork<RaftMessage> network() {
@@ -418,6 +434,7 @@ public final class Cluster {
             NodeOptions options = options(fsm, p.bootConf != null ? p.bootConf : initialConf);
             RaftNode node = RaftNode.create(GROUP, p.peer, options, env);
             p.fsm = fsm;
+            p.engineOptions = options;
             node.start();
             p.node = node;
             io.raftsim.engine.NodeDescription recoveredState = node.describe();
@@ -527,6 +544,9 @@ public final class Cluster {
                 && r.success()
                 && p.node.isLeader()) {
             leaderAckListener.accept(p, r);
+        }
+        if (deliveryListener != null) {
+            deliveryListener.accept(p, message);
         }
     }
 

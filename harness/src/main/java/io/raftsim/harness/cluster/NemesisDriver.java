@@ -192,6 +192,10 @@ public final class NemesisDriver {
             leaderIsolationChurns.add(d);
             d.start();
             later(e, d::stop);
+        } else if (f instanceof io.raftsim.workload.nemesis.LeaseRace c) {
+            LeaseRaceDriver d = new LeaseRaceDriver(cluster, c, e.endMs(), () -> healed, ownPartition());
+            d.start();
+            later(e, d::stop);
         } else if (f instanceof LinkLoss l) {
             reconfigureAround(l.node(), Cluster.defaultLink().withDrop(l.dropProbability()));
             later(e, () -> reconfigureAround(l.node(), Cluster.defaultLink()));

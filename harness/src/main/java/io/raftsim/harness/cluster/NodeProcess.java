@@ -39,6 +39,8 @@ public final class NodeProcess {
     /** Retired by a replacement: never started again. */
     boolean retired;
 
+    io.raftsim.engine.NodeOptions engineOptions;
+
     NodeProcess(Cluster cluster, Simulation sim, int index, NodeClock clock, long fsyncLatencyNs) {
         this.cluster = cluster;
         this.index = index;
@@ -75,6 +77,11 @@ public final class NodeProcess {
     /** The engine node while the process is up or paused, else null. */
     public RaftNode node() {
         return node;
+    }
+
+    /** The options its engine was last started with (null before the first start). */
+    public io.raftsim.engine.NodeOptions engineOptions() {
+        return engineOptions;
     }
 
     /** The machine's disk (survives crashes); benchmarks read its counters. */

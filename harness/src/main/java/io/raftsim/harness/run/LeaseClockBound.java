@@ -6,6 +6,7 @@ import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.FaultKind;
 import io.raftsim.workload.nemesis.Faults.ClockDrift;
 import io.raftsim.workload.nemesis.Faults.LeaderClockDrift;
+import io.raftsim.workload.nemesis.LeaseRace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +19,8 @@ import java.util.List;
  * is rescaled into the bound instead of dropped, so that the drift margin the lease is built on is
  * tested rather than assumed (without drift the margin could be zero and no run would notice).
  *
- * <p>Drifts are clock-drift (a drawn node) and leader-clock-drift (whichever node leads when it
- * starts). One node drifts at a time (a drift event overlapping an earlier one is held back), by 50% to
+ * <p>Drifts are clock-drift (a drawn node), leader-clock-drift (whichever node leads when it
+ * starts) and lease-race (the leader it races, one at a time). One node drifts at a time (a drift event overlapping an earlier one is held back), by 50% to
  * 90% of {@code maxClockDriftMs / electionTimeoutMs}: any two clocks then disagree by less than
  * {@code maxClockDriftMs} over an election timeout.
  */
@@ -40,7 +41,7 @@ final class LeaseClockBound {
 
     /** Whether the fault makes one clock run fast or slow (rather than step it). */
     static boolean drifts(Fault f) {
-        return f instanceof ClockDrift || f instanceof LeaderClockDrift;
+        return f instanceof ClockDrift || f instanceof LeaderClockDrift || f instanceof LeaseRace;
     }
 
     /** The largest drift one node may have, in ppm, for the lease with this election timeout to hold. */
@@ -81,6 +82,10 @@ final class LeaseClockBound {
         if (e.fault() instanceof LeaderClockDrift d) {
             long ppm = rescalePpm(d.driftPpm(), electionTimeoutMs);
             return new FaultEvent(e.atMs(), e.durationMs(), new LeaderClockDrift(ppm));
+        }
+        if (e.fault() instanceof LeaseRace r) {
+            long ppm = rescalePpm(r.driftPpm(), electionTimeoutMs);
+            return new FaultEvent(e.atMs(), e.durationMs(), new LeaseRace(r.maxGapMs(), r.maxHoldMs(), ppm));
         }
         return e;
     }

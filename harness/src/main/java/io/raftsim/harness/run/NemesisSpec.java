@@ -30,9 +30,14 @@ public record NemesisSpec(String text, Set<FaultKind> kinds, boolean swarm) {
      * in the swarm it would reshuffle a quarter of the default seeds, among them the regression
      * seeds of {@code MembershipInFlightSeedsTest}.
      * leader-isolation-churn: a targeted variant of isolate-leader (every leader in turn).
+     * lease-race: a targeted campaign's fault (mutants/lease-without-drift-margin.md), the leader
+     * lease's adversary (a slow leader cut off right after its round reached a majority).
      */
-    public static final Set<FaultKind> OPT_IN = java.util.Collections.unmodifiableSet(
-            EnumSet.of(FaultKind.LEADER_CLOCK_DRIFT, FaultKind.MEMBERSHIP_RACE, FaultKind.LEADER_ISOLATION_CHURN));
+    public static final Set<FaultKind> OPT_IN = java.util.Collections.unmodifiableSet(EnumSet.of(
+            FaultKind.LEADER_CLOCK_DRIFT,
+            FaultKind.MEMBERSHIP_RACE,
+            FaultKind.LEADER_ISOLATION_CHURN,
+            FaultKind.LEASE_RACE));
 
     /**
      * Supported kinds that {@code all} holds back because the engine does not survive them yet;

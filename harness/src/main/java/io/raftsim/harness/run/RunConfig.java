@@ -1,5 +1,6 @@
 package io.raftsim.harness.run;
 
+import io.raftsim.workload.nemesis.KnobPins;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,6 +17,8 @@ import java.util.Objects;
  *     ({@link io.raftsim.workload.ops.ReaderMix}); 0 for none
  * @param writers dedicated writer processes after the readers, pinned one per node
  *     ({@link io.raftsim.workload.ops.WriterMix}); 0 for none
+ * @param knobPins engine knobs pinned instead of drawn by the swarm ({@code --knob}); the other
+ *     draws of the seed are unchanged
  */
 public record RunConfig(
         long seed,
@@ -29,7 +32,8 @@ public record RunConfig(
         long opTimeoutMs,
         boolean unsafeAckBeforeFsync,
         int readers,
-        int writers) {
+        int writers,
+        KnobPins knobPins) {
 
     public static final int DEFAULT_NODES = 5;
     public static final int DEFAULT_OPS = 2000;
@@ -61,6 +65,37 @@ public record RunConfig(
         if (writers < 0 || writers > 64) {
             throw new IllegalArgumentException("writers must be in [0, 64], got " + writers);
         }
+        Objects.requireNonNull(knobPins, "knobPins");
+    }
+
+    /** With the swarm drawing every engine knob. */
+    public RunConfig(
+            long seed,
+            int nodes,
+            Workload workload,
+            int ops,
+            long timeMs,
+            NemesisSpec nemesis,
+            ReadMode readMode,
+            int clients,
+            long opTimeoutMs,
+            boolean unsafeAckBeforeFsync,
+            int readers,
+            int writers) {
+        this(
+                seed,
+                nodes,
+                workload,
+                ops,
+                timeMs,
+                nemesis,
+                readMode,
+                clients,
+                opTimeoutMs,
+                unsafeAckBeforeFsync,
+                readers,
+                writers,
+                KnobPins.NONE);
     }
 
     /** Without writer processes. */
@@ -133,7 +168,26 @@ public record RunConfig(
                 opTimeoutMs,
                 unsafeAckBeforeFsync,
                 readers,
-                writers);
+                writers,
+                knobPins);
+    }
+
+    /** This config with {@code pins} instead of its knob pins. */
+    public RunConfig withKnobPins(KnobPins pins) {
+        return new RunConfig(
+                seed,
+                nodes,
+                workload,
+                ops,
+                timeMs,
+                nemesis,
+                readMode,
+                clients,
+                opTimeoutMs,
+                unsafeAckBeforeFsync,
+                readers,
+                writers,
+                pins);
     }
 
     /** The one command that reproduces this run, when it plays the input drawn from its seed. */
@@ -165,6 +219,10 @@ public record RunConfig(
         if (writers > 0) {
             // Likewise: repros written before writers existed read the same.
             sb.append(" --writers ").append(writers);
+        }
+        for (String pin : knobPins.specs()) {
+            // Likewise only when pinned: repros of drawn knobs read as before.
+            sb.append(" --knob ").append(pin);
         }
         if (scheduleFile != null) {
             sb.append(" --schedule ").append(shellWord(scheduleFile.toString()));

@@ -24,7 +24,17 @@ public record RunInput(Schedule schedule, List<OpSpec> ops) {
         long quiet = NemesisConfig.defaultQuietMs(c.timeMs());
         NemesisConfig nc = new NemesisConfig(
                 c.nodes(), c.nemesis().kinds(), c.nemesis().swarm(), c.timeMs(), quiet, MEAN_FAULT_INTERVAL_MS);
-        Schedule drawn = new ScheduleGenerator(nc).generate(c.seed());
+        Schedule generated = new ScheduleGenerator(nc).generate(c.seed());
+        // Pinned knobs replace drawn ones after every draw, so the rest of the seed stays the same.
+        Schedule drawn = c.knobPins().isEmpty()
+                ? generated
+                : new Schedule(
+                        generated.clusterSize(),
+                        generated.enabledKinds(),
+                        c.knobPins().apply(generated.knobs()),
+                        generated.events(),
+                        generated.healAtMs(),
+                        generated.quietMs());
         java.util.Set<io.raftsim.workload.nemesis.FaultKind> dropped =
                 java.util.EnumSet.noneOf(io.raftsim.workload.nemesis.FaultKind.class);
         dropped.addAll(c.nemesis().dropped());

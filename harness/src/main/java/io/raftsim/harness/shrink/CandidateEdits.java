@@ -27,7 +27,8 @@ final class CandidateEdits {
                 c.opTimeoutMs(),
                 c.unsafeAckBeforeFsync(),
                 c.readers(),
-                c.writers());
+                c.writers(),
+                c.knobPins());
     }
 
     static Candidate withEvents(Candidate c, List<FaultEvent> events) {

@@ -40,6 +40,8 @@ class ReproRoundTripTest {
         "--clients", "3",
         "--readers", "2",
         "--writers", "3",
+        "--knob", "heartbeatIntervalMs=20",
+        "--knob", "electionTimeoutMs=150",
         "--schedule", "runs/my seed's dir/schedule.json",
         "--ops-file", "runs/shrunk #1/ops.json",
         "--out", "elsewhere"
@@ -58,6 +60,7 @@ class ReproRoundTripTest {
                 List.of("--seed", "7", "--nemesis", TWO_KINDS),
                 List.of("--seed", "7", "--read-mode", "log"),
                 List.of("--seed", "7", "--read-mode", "lease"),
+                List.of("--seed", "7", "--knob", "preVote=false", "--knob", "maxAppendEntries=1"),
                 List.of("--seed", "7", "--clients", "9"),
                 List.of("--seed", "7", "--readers", "5"),
                 List.of("--seed", "7", "--writers", "5"),

@@ -6,6 +6,7 @@ import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.FaultKind;
 import io.raftsim.workload.nemesis.Faults.ClockDrift;
 import io.raftsim.workload.nemesis.Faults.LeaderClockDrift;
+import io.raftsim.workload.nemesis.LeaseRace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,25 @@ class LeaseClockBoundTest {
                         new FaultEvent(3_001, 500, new LeaderClockDrift(-300))),
                 300);
         assertThat(kept).extracting(k -> k.atMs()).containsExactly(1_000L, 3_001L);
+    }
+
+    @Test
+    void leaseRaceDriftIsRescaledToTheTopOfTheBoundAndCountsAsTheOneDriftingClock() {
+        // At a 150 ms election timeout the bound is 45 ms of 150 (300,000 ppm): the drawn -1000 ppm
+        // is its top, the drawn -905 ppm 95% of it.
+        assertThat(LeaseClockBound.rescale(new FaultEvent(2_000, 3_000, new LeaseRace(100, 50, -1_000)), 150)
+                        .fault())
+                .isEqualTo(new LeaseRace(100, 50, -300_000));
+        assertThat(LeaseClockBound.rescale(new FaultEvent(2_000, 3_000, new LeaseRace(100, 50, -905)), 150)
+                        .fault())
+                .isEqualTo(new LeaseRace(100, 50, -285_000));
+        List<FaultEvent> kept = LeaseClockBound.leaseEvents(
+                List.of(
+                        new FaultEvent(1_000, 5_000, new LeaseRace(100, 50, -1_000)),
+                        new FaultEvent(2_500, 2_000, new ClockDrift(1, 300)),
+                        new FaultEvent(6_001, 500, new LeaderClockDrift(-300))),
+                150);
+        assertThat(kept).extracting(k -> k.atMs()).containsExactly(1_000L, 6_001L);
     }
 
     @Test

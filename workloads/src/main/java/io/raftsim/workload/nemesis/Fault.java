@@ -42,6 +42,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = FigureEight.class, name = "figure-eight"),
     @JsonSubTypes.Type(value = MembershipRace.class, name = "membership-race"),
     @JsonSubTypes.Type(value = LeaderIsolationChurn.class, name = "leader-isolation-churn"),
+    @JsonSubTypes.Type(value = LeaseRace.class, name = "lease-race"),
 })
 public sealed interface Fault
         permits Faults.ProcessFault,
@@ -50,6 +51,7 @@ public sealed interface Fault
                 FigureEight,
                 MembershipRace,
                 LeaderIsolationChurn,
+                LeaseRace,
                 Faults.NetworkFault,
                 Faults.ClockFault,
                 Faults.LeaderClockDrift,

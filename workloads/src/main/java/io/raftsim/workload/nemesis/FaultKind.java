@@ -63,7 +63,16 @@ public enum FaultKind {
      * event's duration ({@link LeaderIsolationChurn}): one deposed leader per election rather than
      * per event. Added after the kinds above: its swarm coin comes from a stream of its own.
      */
-    LEADER_ISOLATION_CHURN(Category.PARTITION);
+    LEADER_ISOLATION_CHURN(Category.PARTITION),
+
+    /**
+     * The leader's clock slow while it is cut off, first one way (its AppendEntries stop at once when
+     * a majority got one of its heartbeat rounds), then both ways once that round is answered,
+     * leader after leader ({@link LeaseRace}): the timing that lets a lease outlive the followers'
+     * election timers by the most the drift bound allows. Added after the kinds above: its swarm coin
+     * comes from a stream of its own.
+     */
+    LEASE_RACE(Category.PARTITION);
 
     /** The last kind whose swarm coin comes from the generator's main stream. */
     static final FaultKind LAST_ORIGINAL = SNAPSHOT;

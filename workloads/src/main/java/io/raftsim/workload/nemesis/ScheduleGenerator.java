@@ -131,6 +131,13 @@ public final class ScheduleGenerator {
             case LEADER_ISOLATION_CHURN ->
                 new FaultEvent(
                         at, r.between(3_000, 10_000), new LeaderIsolationChurn(r.between(0, 400), r.between(20, 300)));
+            case LEASE_RACE ->
+                // Slow (the lease's harmful direction), at the top of the drawn drift range: lease
+                // runs map it onto 95..100% of their bound (LeaseClockBound).
+                new FaultEvent(
+                        at,
+                        r.between(3_000, 10_000),
+                        new LeaseRace(r.between(0, 400), r.between(20, 300), -r.between(905, 1_000)));
             case FSYNC_ERROR -> new FaultEvent(at, r.between(300, 3_000), new FsyncError(node));
             case READ_ERROR -> new FaultEvent(at, r.between(300, 3_000), new ReadError(node));
             case BIT_FLIP -> new FaultEvent(at, r.between(200, 2_000), new BitFlip(bitFlipNode, r.nextLong() >>> 1));
@@ -251,13 +258,14 @@ public final class ScheduleGenerator {
 
     static boolean isPartition(Fault f) {
         // figure-eight partitions the cluster as its steps need, membership-race cuts the old
-        // leader's side off, and leader-isolation-churn cuts off each leader as leadership moves:
+        // leader's side off, leader-isolation-churn and lease-race cut off each leader as leadership moves:
         // each is the one partition too.
         return f instanceof PartitionFault
                 || f instanceof IsolateLeader
                 || f instanceof FigureEight
                 || f instanceof MembershipRace
-                || f instanceof LeaderIsolationChurn;
+                || f instanceof LeaderIsolationChurn
+                || f instanceof LeaseRace;
     }
 
     /** Faults that pick the nodes they take down at run time: they reserve the whole down budget. */

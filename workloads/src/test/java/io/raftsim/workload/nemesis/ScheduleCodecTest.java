@@ -39,7 +39,8 @@ class ScheduleCodecTest {
                 new FigureEight(99, 400, 2),
                 new LeaderClockDrift(-400),
                 new MembershipRace(99, true, 2, true, 5, 120),
-                new LeaderIsolationChurn(250, 120));
+                new LeaderIsolationChurn(250, 120),
+                new LeaseRace(300, 90, -950));
         List<FaultEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             events.add(new FaultEvent(1_000 + 100L * i, i % 3 == 0 ? 0 : 500, faults.get(i)));
@@ -66,7 +67,9 @@ class ScheduleCodecTest {
                         "\"crashed\" : true",
                         "\"joint\" : false",
                         "\"type\" : \"membership-race\"",
-                        "\"strandOn\" : 2");
+                        "\"strandOn\" : 2",
+                        "\"type\" : \"lease-race\"",
+                        "\"driftPpm\" : -950");
         assertThat(ScheduleCodec.fromJson(json)).isEqualTo(s);
     }
 
