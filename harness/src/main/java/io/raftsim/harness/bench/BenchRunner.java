@@ -10,6 +10,7 @@ import io.raftsim.harness.run.Workload;
 import io.raftsim.workload.nemesis.EngineKnobs;
 import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.FaultKind;
+import io.raftsim.workload.nemesis.KnobPins;
 import io.raftsim.workload.nemesis.NemesisConfig;
 import io.raftsim.workload.nemesis.Schedule;
 import java.time.Duration;
@@ -71,7 +72,10 @@ public final class BenchRunner {
                 v.readMode(),
                 s.clients(),
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         long quiet = NemesisConfig.defaultQuietMs(s.timeMs());
         long heal = s.timeMs() - quiet;
         List<FaultEvent> events = s.scenario().events(seed, s.nodes(), heal);

@@ -15,6 +15,7 @@ import io.raftsim.harness.shrink.CandidateRunner;
 import io.raftsim.harness.shrink.ShrinkOutput;
 import io.raftsim.harness.shrink.ShrinkResult;
 import io.raftsim.harness.shrink.Shrinker;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -68,7 +69,19 @@ public final class SimulationScenario {
     /** A scenario with small defaults: 3 nodes, kv, 200 ops, 3 clients, 10 s, full nemesis, seeds 0..9. */
     public static SimulationScenario named(String name) {
         RunConfig c = new RunConfig(
-                0, 3, Workload.KV, 200, 10_000, NemesisSpec.parse("all"), ReadMode.READ_INDEX, 3, 2_000, false);
+                0,
+                3,
+                Workload.KV,
+                200,
+                10_000,
+                NemesisSpec.parse("all"),
+                ReadMode.READ_INDEX,
+                3,
+                2_000,
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         return new SimulationScenario(name, c, 0, 9, null, Path.of("target", "raftsim-shrunk"));
     }
 
@@ -220,6 +233,9 @@ public final class SimulationScenario {
                 template.readMode(),
                 clients,
                 template.opTimeoutMs(),
-                template.unsafeAckBeforeFsync());
+                template.unsafeAckBeforeFsync(),
+                0,
+                0,
+                KnobPins.NONE);
     }
 }

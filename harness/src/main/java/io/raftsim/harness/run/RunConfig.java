@@ -68,79 +68,6 @@ public record RunConfig(
         Objects.requireNonNull(knobPins, "knobPins");
     }
 
-    /** With the swarm drawing every engine knob. */
-    public RunConfig(
-            long seed,
-            int nodes,
-            Workload workload,
-            int ops,
-            long timeMs,
-            NemesisSpec nemesis,
-            ReadMode readMode,
-            int clients,
-            long opTimeoutMs,
-            boolean unsafeAckBeforeFsync,
-            int readers,
-            int writers) {
-        this(
-                seed,
-                nodes,
-                workload,
-                ops,
-                timeMs,
-                nemesis,
-                readMode,
-                clients,
-                opTimeoutMs,
-                unsafeAckBeforeFsync,
-                readers,
-                writers,
-                KnobPins.NONE);
-    }
-
-    /** Without writer processes. */
-    public RunConfig(
-            long seed,
-            int nodes,
-            Workload workload,
-            int ops,
-            long timeMs,
-            NemesisSpec nemesis,
-            ReadMode readMode,
-            int clients,
-            long opTimeoutMs,
-            boolean unsafeAckBeforeFsync,
-            int readers) {
-        this(
-                seed,
-                nodes,
-                workload,
-                ops,
-                timeMs,
-                nemesis,
-                readMode,
-                clients,
-                opTimeoutMs,
-                unsafeAckBeforeFsync,
-                readers,
-                0);
-    }
-
-    /** Without reader processes. */
-    public RunConfig(
-            long seed,
-            int nodes,
-            Workload workload,
-            int ops,
-            long timeMs,
-            NemesisSpec nemesis,
-            ReadMode readMode,
-            int clients,
-            long opTimeoutMs,
-            boolean unsafeAckBeforeFsync) {
-        this(seed, nodes, workload, ops, timeMs, nemesis, readMode, clients, opTimeoutMs, unsafeAckBeforeFsync, 0);
-    }
-
     public static RunConfig defaults(long seed) {
         return new RunConfig(
                 seed,
@@ -152,7 +79,10 @@ public record RunConfig(
                 ReadMode.READ_INDEX,
                 5,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
     }
 
     public RunConfig withSeed(long newSeed) {

@@ -10,6 +10,7 @@ import io.raftsim.harness.run.Workload;
 import io.raftsim.history.Op;
 import io.raftsim.history.OpType;
 import io.raftsim.history.ProcessId;
+import io.raftsim.workload.nemesis.KnobPins;
 import io.raftsim.workload.ops.ReaderMix;
 import io.raftsim.workload.ops.WriterMix;
 import java.util.List;
@@ -38,7 +39,9 @@ class ReaderProcessesTest {
                 3,
                 2_000,
                 false,
-                5);
+                5,
+                0,
+                KnobPins.NONE);
         ClientOptions options = new ClientOptions(
                 cfg.clients(),
                 2_000,

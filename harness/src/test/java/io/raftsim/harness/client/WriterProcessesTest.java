@@ -8,6 +8,7 @@ import io.raftsim.harness.run.ReadMode;
 import io.raftsim.harness.run.RunConfig;
 import io.raftsim.harness.run.Workload;
 import io.raftsim.history.OpType;
+import io.raftsim.workload.nemesis.KnobPins;
 import io.raftsim.workload.ops.ReaderMix;
 import io.raftsim.workload.ops.WriterMix;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ class WriterProcessesTest {
                 2_000,
                 false,
                 0,
-                5);
+                5,
+                KnobPins.NONE);
         ClientOptions options = new ClientOptions(
                 cfg.clients(),
                 2_000,

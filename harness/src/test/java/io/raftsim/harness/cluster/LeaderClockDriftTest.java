@@ -12,6 +12,7 @@ import io.raftsim.sim.Simulation;
 import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.Faults.IsolateLeader;
 import io.raftsim.workload.nemesis.Faults.LeaderClockDrift;
+import io.raftsim.workload.nemesis.KnobPins;
 import io.raftsim.workload.nemesis.Schedule;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,10 @@ class LeaderClockDriftTest {
                 ReadMode.READ_INDEX,
                 3,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         List<FaultEvent> events = List.of(
                 new FaultEvent(DRIFT_FROM_MS, DRIFT_MS, new LeaderClockDrift(DRIFT_PPM)),
                 new FaultEvent(ISOLATE_AT_MS, ISOLATE_MS, new IsolateLeader()));

@@ -13,6 +13,7 @@ import io.raftsim.sim.net.Endpoint;
 import io.raftsim.sim.net.Link;
 import io.raftsim.sim.net.Partition;
 import io.raftsim.workload.nemesis.FaultEvent;
+import io.raftsim.workload.nemesis.KnobPins;
 import io.raftsim.workload.nemesis.LeaderIsolationChurn;
 import io.raftsim.workload.nemesis.Schedule;
 import java.util.ArrayList;
@@ -49,7 +50,10 @@ class LeaderIsolationChurnTest {
                 ReadMode.LEASE,
                 3,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         // The event ends before the schedule's heal (9 s of a 12 s run), which would end it anyway.
         List<FaultEvent> events =
                 List.of(new FaultEvent(FROM_MS, FOR_MS, new LeaderIsolationChurn(MAX_GAP_MS, MAX_HOLD_MS)));

@@ -47,7 +47,8 @@ class LeaseRaceTest {
                         2_000,
                         false,
                         5,
-                        5)
+                        5,
+                        KnobPins.NONE)
                 .withKnobPins(KnobPins.parse(List.of("electionTimeoutMs=150")));
         String repro = "repro: " + cfg.reproCommand();
         Map<String, Long> steps = new TreeMap<>();

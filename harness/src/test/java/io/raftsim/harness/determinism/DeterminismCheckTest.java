@@ -13,13 +13,14 @@ import io.raftsim.harness.run.RunInput;
 import io.raftsim.harness.run.RunSummary;
 import io.raftsim.harness.run.Verdict;
 import io.raftsim.harness.run.Workload;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.time.Duration;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class DeterminismCheckTest {
-    private static final RunConfig SMALL =
-            new RunConfig(5, 3, Workload.KV, 60, 3_000, NemesisSpec.parse("all"), ReadMode.LOG, 2, 2_000, false);
+    private static final RunConfig SMALL = new RunConfig(
+            5, 3, Workload.KV, 60, 3_000, NemesisSpec.parse("all"), ReadMode.LOG, 2, 2_000, false, 0, 0, KnobPins.NONE);
 
     @Test
     void samplesAboutTheAskedFractionByHashOfTheSeed() {

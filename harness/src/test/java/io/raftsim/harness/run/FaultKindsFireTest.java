@@ -3,6 +3,7 @@ package io.raftsim.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.workload.nemesis.FaultKind;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +22,19 @@ class FaultKindsFireTest {
     @MethodSource("kinds")
     void kindFires(FaultKind kind) {
         RunConfig cfg = new RunConfig(
-                3, 5, Workload.KV, 300, 20_000, NemesisSpec.parse(kind.cliName()), ReadMode.LOG, 5, 2_000, false);
+                3,
+                5,
+                Workload.KV,
+                300,
+                20_000,
+                NemesisSpec.parse(kind.cliName()),
+                ReadMode.LOG,
+                5,
+                2_000,
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         RunSummary s = RunDriver.run(cfg).summary();
         assertThat(s.faults().getOrDefault(kind.cliName(), 0L))
                 .as(

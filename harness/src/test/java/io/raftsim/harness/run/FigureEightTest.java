@@ -3,6 +3,7 @@ package io.raftsim.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +32,10 @@ class FigureEightTest {
                 ReadMode.READ_INDEX,
                 5,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
     }
 
     private record Played(RunOutcome outcome, Map<String, Long> steps) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.harness.cluster.RoleChange;
 import io.raftsim.workload.nemesis.FaultEvent;
+import io.raftsim.workload.nemesis.KnobPins;
 import io.raftsim.workload.nemesis.LeaderChurn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,10 @@ class LeaderChurnTest {
                 ReadMode.READ_INDEX,
                 5,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         RunOutcome o = RunDriver.run(cfg);
         long maxDelayMs = o.input().schedule().events().stream()
                 .map(FaultEvent::fault)

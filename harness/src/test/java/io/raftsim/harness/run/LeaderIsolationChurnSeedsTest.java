@@ -3,6 +3,7 @@ package io.raftsim.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.workload.nemesis.FaultKind;
+import io.raftsim.workload.nemesis.KnobPins;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +28,8 @@ class LeaderIsolationChurnSeedsTest {
                 2_000,
                 false,
                 5,
-                5);
+                5,
+                KnobPins.NONE);
         RunOutcome o = RunDriver.run(cfg);
         String repro = "repro: " + cfg.reproCommand();
         assertThat(o.summary().verdict()).as(repro).isEqualTo(Verdict.VALID);

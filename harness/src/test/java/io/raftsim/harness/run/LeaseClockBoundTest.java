@@ -6,6 +6,7 @@ import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.FaultKind;
 import io.raftsim.workload.nemesis.Faults.ClockDrift;
 import io.raftsim.workload.nemesis.Faults.LeaderClockDrift;
+import io.raftsim.workload.nemesis.KnobPins;
 import io.raftsim.workload.nemesis.LeaseRace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,10 @@ class LeaseClockBoundTest {
                 ReadMode.LEASE,
                 5,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         RunInput in = RunInput.draw(cfg);
         List<FaultEvent> events = in.schedule().events();
         long bound = LeaseClockBound.maxDriftPpm(in.schedule().knobs().electionTimeoutMs());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.harness.cluster.Cluster;
 import io.raftsim.harness.cluster.NemesisDriver;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +32,10 @@ class MembershipRaceTest {
                 ReadMode.READ_INDEX,
                 5,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         Map<String, Long> steps = new TreeMap<>();
         RunOutcome o = RunDriver.run(
                 cfg, RunInput.draw(cfg), Duration.ofSeconds(30), Long.MAX_VALUE, (simMs, events) -> {}, new RunProbe() {

@@ -5,13 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.FaultKind;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NemesisSpecTest {
     static RunConfig cfg(long seed, String nemesis) {
         return new RunConfig(
-                seed, 5, Workload.KV, 100, 60_000, NemesisSpec.parse(nemesis), ReadMode.LOG, 5, 2_000, false);
+                seed,
+                5,
+                Workload.KV,
+                100,
+                60_000,
+                NemesisSpec.parse(nemesis),
+                ReadMode.LOG,
+                5,
+                2_000,
+                false,
+                0,
+                0,
+                KnobPins.NONE);
     }
 
     @Test

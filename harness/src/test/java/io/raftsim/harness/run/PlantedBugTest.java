@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.raftsim.harness.campaign.Campaign;
 import io.raftsim.harness.campaign.CampaignResult;
 import io.raftsim.harness.campaign.Shard;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,10 @@ class PlantedBugTest {
                 ReadMode.LOG,
                 10,
                 2_000,
-                unsafeAckBeforeFsync);
+                unsafeAckBeforeFsync,
+                0,
+                0,
+                KnobPins.NONE);
     }
 
     static CampaignResult campaign(boolean unsafe) {

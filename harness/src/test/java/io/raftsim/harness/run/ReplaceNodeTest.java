@@ -8,6 +8,7 @@ import io.raftsim.harness.cluster.NodeProcess;
 import io.raftsim.harness.cluster.RoleChange;
 import io.raftsim.workload.nemesis.FaultEvent;
 import io.raftsim.workload.nemesis.Faults.ReplaceNode;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
@@ -39,7 +40,10 @@ class ReplaceNodeTest {
                 ReadMode.READ_INDEX,
                 5,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
     }
 
     /** The run's outcome and its cluster as it ended. */

@@ -3,6 +3,7 @@ package io.raftsim.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.harness.cli.SeedRange;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,20 @@ class SimulationSweepTest {
     }
 
     static RunConfig config(long seed, ReadMode readMode) {
-        return new RunConfig(seed, 5, Workload.KV, 600, 30_000, NemesisSpec.parse("all"), readMode, 5, 2_000, false);
+        return new RunConfig(
+                seed,
+                5,
+                Workload.KV,
+                600,
+                30_000,
+                NemesisSpec.parse("all"),
+                readMode,
+                5,
+                2_000,
+                false,
+                0,
+                0,
+                KnobPins.NONE);
     }
 
     @ParameterizedTest(name = "seed={0} read-mode={1}")

@@ -2,6 +2,7 @@ package io.raftsim.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.raftsim.workload.nemesis.KnobPins;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,10 @@ class SnapshotsAndTransfersTest {
                 ReadMode.LOG,
                 5,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         RunSummary s = RunDriver.run(cfg).summary();
         assertThat(s.verdict()).as("repro: %s", cfg.reproCommand()).isEqualTo(Verdict.VALID);
         assertThat(s.snapshotsInstalled())
@@ -35,7 +39,19 @@ class SnapshotsAndTransfersTest {
     @Test
     void leaderTransfersAreCounted() {
         RunConfig cfg = new RunConfig(
-                3, 5, Workload.KV, 300, 20_000, NemesisSpec.parse("leader-transfer"), ReadMode.LOG, 5, 2_000, false);
+                3,
+                5,
+                Workload.KV,
+                300,
+                20_000,
+                NemesisSpec.parse("leader-transfer"),
+                ReadMode.LOG,
+                5,
+                2_000,
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         RunSummary s = RunDriver.run(cfg).summary();
         assertThat(s.verdict()).as("repro: %s", cfg.reproCommand()).isEqualTo(Verdict.VALID);
         assertThat(s.leaderTransfers())
@@ -58,7 +74,10 @@ class SnapshotsAndTransfersTest {
                 ReadMode.READ_INDEX,
                 5,
                 2_000,
-                false);
+                false,
+                0,
+                0,
+                KnobPins.NONE);
         RunSummary s = RunDriver.run(cfg).summary();
         assertThat(s.verdict())
                 .as("%s; repro: %s", s.failure(), cfg.reproCommand())

@@ -2,6 +2,7 @@ package io.raftsim.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.raftsim.workload.nemesis.KnobPins;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,7 +32,10 @@ class StorageFaultSeedsTest {
                     ReadMode.READ_INDEX,
                     5,
                     2_000,
-                    false);
+                    false,
+                    0,
+                    0,
+                    KnobPins.NONE);
             RunSummary s = RunDriver.run(cfg).summary();
             assertThat(s.verdict())
                     .as("seed %d: %s%n  repro: %s", seed, s.failure(), cfg.reproCommand())

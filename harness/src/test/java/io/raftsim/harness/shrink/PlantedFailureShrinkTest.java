@@ -18,6 +18,7 @@ import io.raftsim.harness.run.RunSummary;
 import io.raftsim.harness.run.SimSeedRunner;
 import io.raftsim.harness.run.Verdict;
 import io.raftsim.harness.run.Workload;
+import io.raftsim.workload.nemesis.KnobPins;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,7 +35,19 @@ import org.opentest4j.AssertionFailedError;
 class PlantedFailureShrinkTest {
     /** The harness's planted-bug scenario (PlantedBugTest): crashes of a quorum inside the fsync window. */
     private static final RunConfig PLANTED = new RunConfig(
-            0, 3, Workload.KV, 3_000, 20_000, NemesisSpec.parse("power-loss,kill"), ReadMode.LOG, 10, 2_000, true);
+            0,
+            3,
+            Workload.KV,
+            3_000,
+            20_000,
+            NemesisSpec.parse("power-loss,kill"),
+            ReadMode.LOG,
+            10,
+            2_000,
+            true,
+            0,
+            0,
+            KnobPins.NONE);
 
     @Test
     void campaignFindsThePlantedBugAndShrinkingKeepsItWithFewerFaultsAndOps(@TempDir Path tmp) {
