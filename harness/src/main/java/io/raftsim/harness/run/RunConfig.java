@@ -86,26 +86,17 @@ public record RunConfig(
     }
 
     public RunConfig withSeed(long newSeed) {
-        return new RunConfig(
-                newSeed,
-                nodes,
-                workload,
-                ops,
-                timeMs,
-                nemesis,
-                readMode,
-                clients,
-                opTimeoutMs,
-                unsafeAckBeforeFsync,
-                readers,
-                writers,
-                knobPins);
+        return with(newSeed, knobPins);
     }
 
     /** This config with {@code pins} instead of its knob pins. */
     public RunConfig withKnobPins(KnobPins pins) {
+        return with(seed, pins);
+    }
+
+    private RunConfig with(long newSeed, KnobPins pins) {
         return new RunConfig(
-                seed,
+                newSeed,
                 nodes,
                 workload,
                 ops,

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * small fuzz campaign under the crash nemeses, while the same campaign on the correct storage path
  * is valid.
  */
-class PlantedBugTest {
-    static RunConfig template(boolean unsafeAckBeforeFsync) {
+public class PlantedBugTest {
+    /** The planted-bug scenario: crashes of a quorum inside the fsync window. */
+    public static RunConfig template(boolean unsafeAckBeforeFsync) {
         return new RunConfig(
                 0,
                 3,

@@ -8,8 +8,7 @@ import io.raftsim.harness.campaign.CampaignResult;
 import io.raftsim.harness.campaign.Shard;
 import io.raftsim.harness.junit.SimulationScenario;
 import io.raftsim.harness.run.Failure;
-import io.raftsim.harness.run.NemesisSpec;
-import io.raftsim.harness.run.ReadMode;
+import io.raftsim.harness.run.PlantedBugTest;
 import io.raftsim.harness.run.RunConfig;
 import io.raftsim.harness.run.RunDriver;
 import io.raftsim.harness.run.RunInput;
@@ -17,8 +16,6 @@ import io.raftsim.harness.run.RunOutcome;
 import io.raftsim.harness.run.RunSummary;
 import io.raftsim.harness.run.SimSeedRunner;
 import io.raftsim.harness.run.Verdict;
-import io.raftsim.harness.run.Workload;
-import io.raftsim.workload.nemesis.KnobPins;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,20 +31,7 @@ import org.opentest4j.AssertionFailedError;
  */
 class PlantedFailureShrinkTest {
     /** The harness's planted-bug scenario (PlantedBugTest): crashes of a quorum inside the fsync window. */
-    private static final RunConfig PLANTED = new RunConfig(
-            0,
-            3,
-            Workload.KV,
-            3_000,
-            20_000,
-            NemesisSpec.parse("power-loss,kill"),
-            ReadMode.LOG,
-            10,
-            2_000,
-            true,
-            0,
-            0,
-            KnobPins.NONE);
+    private static final RunConfig PLANTED = PlantedBugTest.template(true);
 
     @Test
     void campaignFindsThePlantedBugAndShrinkingKeepsItWithFewerFaultsAndOps(@TempDir Path tmp) {
