@@ -10,7 +10,10 @@ public interface FileHandle extends AutoCloseable {
     /** Reads up to {@code len} bytes at {@code offset}; returns the count read, -1 at end of file. */
     int read(long offset, byte[] dst, int dstOff, int len);
 
-    /** Writes {@code len} bytes at {@code offset} into the page cache (not yet durable). */
+    /**
+     * Writes {@code len} bytes at {@code offset} into the page cache (not yet durable). The bytes
+     * are copied before this returns: callers reuse {@code src} at once (the log's encode buffers).
+     */
     void write(long offset, byte[] src, int srcOff, int len);
 
     /** Sets the file's size (shrinking drops bytes); durable only after fsync. */

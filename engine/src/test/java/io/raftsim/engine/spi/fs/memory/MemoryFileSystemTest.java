@@ -245,4 +245,18 @@ class MemoryFileSystemTest {
         env.fs.delete("a/c/y"); // absent is not an error
         assertThat(Arrays.asList(env.fs.exists("a/c/z"), env.fs.exists("a/b"))).containsExactly(true, false);
     }
+
+    @Test
+    void aWriteCopiesItsInputBeforeReturning() {
+        // The log reuses its encode buffers right after write(): the FileHandle contract.
+        MemoryEnv env = new MemoryEnv(1);
+        env.fs.mkdirs("d");
+        FileHandle h = env.fs.open("d/f", true);
+        byte[] buf = bytes("hello");
+        h.write(0, buf, 0, buf.length);
+        Arrays.fill(buf, (byte) 'X');
+        assertThat(env.await(h::fsync)).isNull();
+        h.close();
+        assertThat(content(env.fs, "d/f")).isEqualTo("hello");
+    }
 }
