@@ -6,7 +6,6 @@ import io.raftsim.engine.NodeOptions;
 import io.raftsim.engine.PeerId;
 import io.raftsim.engine.RaftNode;
 import io.raftsim.engine.ReadMode;
-import io.raftsim.engine.message.AppendEntriesResponse;
 import io.raftsim.engine.message.GetFileResponse;
 import io.raftsim.engine.message.RaftMessage;
 import io.raftsim.engine.spi.fs.StorageException;
@@ -62,8 +61,14 @@ public final class Cluster {
         return LinkConfig.stream(1_000_000L, 1_000_000L).withTail(0.001, 50_000_000L);
     }
 
-    private java.util.function.BiConsumer<NodeProcess, AppendEntriesResponse> leaderAckListener;
-    private java.util.function.BiConsumer<NodeProcess, RaftMessage> deliveryListener;
+    /**
+     * Nemesis drivers listening to deliveries, in the order they started. Replaced, never changed in
+     * place, so a listener may remove itself (or another) while being told.
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.function.BiConsumer<NodeProcess, RaftMessage>[] deliveryListeners =
+            new java.util.function.BiConsumer[0];
+
     private final Simulation sim;
     private final SimNetwork<RaftMessage> net;
     private final InvariantMonitor monitor;
@@ -168,22 +173,30 @@ public final class Cluster {
     }
 
     /**
-     * Tells {@code listener} of every successful AppendEntries answer a leader has just handled (its
-     * lease and commit index already updated): how a nemesis times a fault right after a leader's
-     * heartbeat round is acknowledged. One listener at a time; null removes it.
-     */
-    void onLeaderAck(java.util.function.BiConsumer<NodeProcess, AppendEntriesResponse> listener) {
-        this.leaderAckListener = listener;
-    }
-
-    /**
      * Tells {@code listener} of every message a running node's engine has just handled (the
      * receiver's state already updated): how a nemesis acts at the instant a message arrives, for
-     * example right after a heartbeat round reached a majority. One listener at a time; null
-     * removes it.
+     * example right after a heartbeat round reached a majority or was acknowledged. Listeners of
+     * overlapping fault events each keep hearing until they remove themselves.
      */
-    void onDelivery(java.util.function.BiConsumer<NodeProcess, RaftMessage> listener) {
-        this.deliveryListener = listener;
+    void addDeliveryListener(java.util.function.BiConsumer<NodeProcess, RaftMessage> listener) {
+        java.util.function.BiConsumer<NodeProcess, RaftMessage>[] grown =
+                java.util.Arrays.copyOf(deliveryListeners, deliveryListeners.length + 1);
+        grown[deliveryListeners.length] = java.util.Objects.requireNonNull(listener, "listener");
+        deliveryListeners = grown;
+    }
+
+    /** Stops telling {@code listener} (the same object that was added); no-op if it is not there. */
+    void removeDeliveryListener(java.util.function.BiConsumer<NodeProcess, RaftMessage> listener) {
+        List<java.util.function.BiConsumer<NodeProcess, RaftMessage>> kept = new ArrayList<>();
+        for (java.util.function.BiConsumer<NodeProcess, RaftMessage> l : deliveryListeners) {
+            if (l != listener) {
+                kept.add(l);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        java.util.function.BiConsumer<NodeProcess, RaftMessage>[] shrunk =
+                kept.toArray(new java.util.function.BiConsumer[0]);
+        deliveryListeners = shrunk;
     }
 
     /** The process with peer id {@code peer} (any identity), or null. */
@@ -534,19 +547,13 @@ public final class Cluster {
     }
 
     /**
-     * {@code p}'s engine just handled {@code message}: tells the leader-ack listener (the
-     * leader-isolation-churn driver) about a successful AppendEntries answer to a leader. One null
-     * check per message when no listener is set.
+     * {@code p}'s engine just handled {@code message}: tells the delivery listeners (nemesis drivers
+     * that time faults to messages). One array-length check per message when none listens.
      */
-    void afterDelivery(NodeProcess p, io.raftsim.engine.message.RaftMessage message) {
-        if (leaderAckListener != null
-                && message instanceof AppendEntriesResponse r
-                && r.success()
-                && p.node.isLeader()) {
-            leaderAckListener.accept(p, r);
-        }
-        if (deliveryListener != null) {
-            deliveryListener.accept(p, message);
+    void afterDelivery(NodeProcess p, RaftMessage message) {
+        java.util.function.BiConsumer<NodeProcess, RaftMessage>[] listeners = deliveryListeners;
+        for (java.util.function.BiConsumer<NodeProcess, RaftMessage> l : listeners) {
+            l.accept(p, message);
         }
     }
 

@@ -60,6 +60,10 @@ final class LeaderIsolationChurnDriver {
 
     private long roundStartNs = -1;
 
+    /** This driver's delivery listener: one object, so that it can be removed. */
+    private final java.util.function.BiConsumer<NodeProcess, io.raftsim.engine.message.RaftMessage> listener =
+            this::delivered;
+
     LeaderIsolationChurnDriver(
             Cluster cluster,
             LeaderIsolationChurn fault,
@@ -78,8 +82,15 @@ final class LeaderIsolationChurnDriver {
     /** Isolates the current leader, if any, and starts following leadership. */
     void start() {
         sinceNs = sim.nowNs();
-        cluster.onLeaderAck(this::acked);
+        cluster.addDeliveryListener(listener);
         poll();
+    }
+
+    /** A node handled a message: only a leader's successful AppendEntries answers count. */
+    private void delivered(NodeProcess p, io.raftsim.engine.message.RaftMessage m) {
+        if (m instanceof io.raftsim.engine.message.AppendEntriesResponse r && r.success() && p.node.isLeader()) {
+            acked(p, r);
+        }
     }
 
     /** A leader handled a successful answer: once a majority answered one round, cut it off. */
@@ -126,7 +137,7 @@ final class LeaderIsolationChurnDriver {
 
     /** Ends the churn: the event is over, the isolated node (if any) rejoins. */
     void stop() {
-        cluster.onLeaderAck(null);
+        cluster.removeDeliveryListener(listener);
         unisolate();
     }
 
@@ -139,7 +150,7 @@ final class LeaderIsolationChurnDriver {
 
     private void poll() {
         if (healed.getAsBoolean() || sim.nowNs() >= endNs) {
-            cluster.onLeaderAck(null);
+            cluster.removeDeliveryListener(listener);
             return;
         }
         long now = sim.nowNs();

@@ -73,6 +73,10 @@ final class LeaseRaceDriver {
     /** Followers (slots) that answered the cut round. */
     private final TreeSet<Integer> answered = new TreeSet<>();
 
+    /** This driver's delivery listener: one object, so that it can be removed. */
+    private final java.util.function.BiConsumer<NodeProcess, io.raftsim.engine.message.RaftMessage> listener =
+            this::delivered;
+
     LeaseRaceDriver(
             Cluster cluster, LeaseRace fault, long endMs, BooleanSupplier healed, Consumer<TreeSet<Link>> partition) {
         this.cluster = cluster;
@@ -87,13 +91,13 @@ final class LeaseRaceDriver {
 
     void start() {
         sinceNs = sim.nowNs();
-        cluster.onDelivery(this::delivered);
+        cluster.addDeliveryListener(listener);
         poll();
     }
 
     /** Ends the event: the cut-off node (if any) rejoins and its clock runs at the normal rate. */
     void stop() {
-        cluster.onDelivery(null);
+        cluster.removeDeliveryListener(listener);
         endRace();
     }
 
@@ -185,7 +189,7 @@ final class LeaseRaceDriver {
     private void poll() {
         long now = sim.nowNs();
         if (healed.getAsBoolean() || now >= endNs) {
-            cluster.onDelivery(null);
+            cluster.removeDeliveryListener(listener);
             return;
         }
         switch (phase) {
