@@ -28,13 +28,7 @@ public record RunInput(Schedule schedule, List<OpSpec> ops) {
         // Pinned knobs replace drawn ones after every draw, so the rest of the seed stays the same.
         Schedule drawn = c.knobPins().isEmpty()
                 ? generated
-                : new Schedule(
-                        generated.clusterSize(),
-                        generated.enabledKinds(),
-                        c.knobPins().apply(generated.knobs()),
-                        generated.events(),
-                        generated.healAtMs(),
-                        generated.quietMs());
+                : generated.withKnobs(c.knobPins().apply(generated.knobs()));
         java.util.Set<io.raftsim.workload.nemesis.FaultKind> dropped =
                 java.util.EnumSet.noneOf(io.raftsim.workload.nemesis.FaultKind.class);
         dropped.addAll(c.nemesis().dropped());

@@ -45,9 +45,14 @@ public record Schedule(
         }
     }
 
-    /** The schedule with no faults: same cluster, knobs and phases. */
+    /** The schedule with {@code newEvents} instead: same cluster, knobs and phases. */
     public Schedule withEvents(List<FaultEvent> newEvents) {
         return new Schedule(clusterSize, enabledKinds, knobs, newEvents, healAtMs, quietMs);
+    }
+
+    /** The schedule with {@code newKnobs} instead: same cluster, events and phases. */
+    public Schedule withKnobs(EngineKnobs newKnobs) {
+        return new Schedule(clusterSize, enabledKinds, newKnobs, events, healAtMs, quietMs);
     }
 
     public long endMs() {
