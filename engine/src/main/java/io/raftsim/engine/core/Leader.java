@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * Figure 8) and, with CheckQuorum, steps down when it has not heard from a majority for an
  * election timeout (dissertation §6.2).
  */
-final class Leader implements Role {
+final class Leader extends Role {
     private int heartbeatElapsed;
     private int checkQuorumElapsed;
     /** Ticks since this node became leader: its node-local clock for the lease. */
@@ -47,13 +47,12 @@ final class Leader implements Role {
     private int transferElapsed;
     private boolean timeoutNowSent;
 
-    @Override
-    public RoleKind kind() {
-        return RoleKind.LEADER;
+    Leader() {
+        super(RoleKind.LEADER);
     }
 
     @Override
-    public void tick(RaftCore core) {
+    void tick(RaftCore core) {
         ticks++;
         if (transferee != null && ++transferElapsed >= core.config().electionTicks()) {
             // §3.10: the target did not take over within an election timeout: resume accepting work.
@@ -89,7 +88,7 @@ final class Leader implements Role {
     }
 
     @Override
-    public void step(RaftCore core, RaftMessage m) {
+    void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesResponse r) {
             Progress pr = core.tracker().progress(r.from());
             if (pr != null) {
