@@ -230,8 +230,10 @@ final class Leader extends Role {
     }
 
     private void sendHeartbeat(RaftCore core, PeerId to, Progress pr) {
-        // A match that was compacted has no term to check any more: verify nothing then.
-        long match = core.log().termAt(pr.matchIndex()) > 0 ? pr.matchIndex() : 0;
+        // A match that was compacted has no term to check any more: verify nothing then (index 0,
+        // term 0). The term is looked up once: this runs for every follower on every round.
+        long matchTerm = core.log().termAt(pr.matchIndex());
+        long match = matchTerm > 0 ? pr.matchIndex() : 0;
         core.send(
                 new AppendEntriesRequest(
                         core.groupId(),
@@ -239,7 +241,7 @@ final class Leader extends Role {
                         to,
                         core.term(),
                         match,
-                        core.log().termAt(match),
+                        matchTerm,
                         List.of(),
                         core.log().committed(),
                         reads.round()),
