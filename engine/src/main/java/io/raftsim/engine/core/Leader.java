@@ -90,13 +90,14 @@ final class Leader extends Role {
     @Override
     void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesResponse r) {
+            // Looked up once for the whole answer: answering reads does not change the progress table.
             Progress pr = core.tracker().progress(r.from());
             if (pr != null) {
                 // Any answer in our term, accept or reject, proves we were leader at its round.
                 pr.ackRound(r.readSeq());
                 confirmReads(core);
             }
-            handleAppendResponse(core, r);
+            handleAppendResponse(core, r, pr);
             if (core.role() == RoleKind.LEADER) {
                 checkCatchup(core);
                 checkTransfer(core, r.from());
@@ -224,7 +225,7 @@ final class Leader extends Role {
             // Stall detection compares periodic rounds only; a read's extra round comes too soon.
             if (periodic && e.getValue().stalledSinceLastHeartbeat()) {
                 e.getValue().becomeProbe();
-                sendAppend(core, e.getKey(), true);
+                sendAppend(core, e.getKey(), e.getValue(), true);
             }
         }
     }
@@ -284,16 +285,24 @@ final class Leader extends Role {
     }
 
     void broadcastAppend(RaftCore core, boolean sendIfEmpty) {
-        for (PeerId p : core.tracker().allProgress().keySet()) {
-            if (!p.equals(core.self())) {
-                sendAppend(core, p, sendIfEmpty);
+        for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
+            if (!e.getKey().equals(core.self())) {
+                sendAppend(core, e.getKey(), e.getValue(), sendIfEmpty);
             }
         }
     }
 
     /** One AppendEntries to {@code to} from its next index, if flow control allows. */
     boolean sendAppend(RaftCore core, PeerId to, boolean sendIfEmpty) {
-        Progress pr = core.tracker().progress(to);
+        return sendAppend(core, to, core.tracker().progress(to), sendIfEmpty);
+    }
+
+    /**
+     * As {@link #sendAppend(RaftCore, PeerId, boolean)}, with {@code to}'s progress ({@code null}
+     * if it has none) already looked up: the leader sends on every answer, and a lookup compares
+     * peers.
+     */
+    private boolean sendAppend(RaftCore core, PeerId to, Progress pr, boolean sendIfEmpty) {
         if (pr == null || pr.isPaused()) {
             return false;
         }
@@ -346,8 +355,8 @@ final class Leader extends Role {
         return true;
     }
 
-    private void handleAppendResponse(RaftCore core, AppendEntriesResponse r) {
-        Progress pr = core.tracker().progress(r.from());
+    /** {@code pr}: the sender's progress, null if it has none. */
+    private void handleAppendResponse(RaftCore core, AppendEntriesResponse r, Progress pr) {
         if (pr == null) {
             return;
         }
@@ -359,7 +368,7 @@ final class Leader extends Role {
                 nextProbe = core.log().findConflictByTerm(r.hintIndex(), r.hintTerm())[0];
             }
             if (pr.maybeDecrTo(r.rejectedIndex(), nextProbe + 1, r.readSeq())) {
-                sendAppend(core, r.from(), true);
+                sendAppend(core, r.from(), pr, true);
             }
             return;
         }
@@ -377,15 +386,16 @@ final class Leader extends Role {
             if (maybeCommit(core)) {
                 broadcastAppend(core, true);
             } else if (core.role() == RoleKind.LEADER) {
+                // No commit, so no configuration change: pr is still the sender's progress.
                 boolean sent = false;
-                while (sendAppend(core, r.from(), false)) {
+                while (sendAppend(core, r.from(), pr, false)) {
                     sent = true; // Fill the in-flight window.
                 }
                 if (!sent
                         && pr.sentCommit()
                                 < Math.min(pr.matchIndex(), core.log().committed())) {
                     // The follower has not heard of the commit index it can now use.
-                    sendAppend(core, r.from(), true);
+                    sendAppend(core, r.from(), pr, true);
                 }
             }
             return;
@@ -396,7 +406,7 @@ final class Leader extends Role {
         // reordered answers cannot each trigger a full resend. A replicating follower is left to the
         // heartbeat round's stall detection; a snapshotting one waits for the InstallSnapshot answer.
         if (pr.resumeProbe(r.readSeq()) && pr.matchIndex() < core.log().lastIndex()) {
-            sendAppend(core, r.from(), true);
+            sendAppend(core, r.from(), pr, true);
         }
     }
 
