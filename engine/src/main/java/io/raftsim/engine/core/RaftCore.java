@@ -204,7 +204,10 @@ public final class RaftCore {
         if (halted || !m.groupId().equals(groupId) || !m.to().equals(self)) {
             return;
         }
-        if (m.term() > term) {
+        // Read once: a message is one of many record types, so each accessor call is an interface
+        // dispatch.
+        long messageTerm = m.term();
+        if (messageTerm > term) {
             if (m instanceof PreVoteRequest) {
                 // Never changes our term (dissertation §9.6); answered below.
             } else if (m instanceof PreVoteResponse r && r.granted()) {
@@ -216,9 +219,9 @@ public final class RaftCore {
                 boolean fromLeader = m instanceof AppendEntriesRequest
                         || m instanceof InstallSnapshotRequest
                         || m instanceof TimeoutNow;
-                becomeFollower(m.term(), fromLeader ? m.from() : null);
+                becomeFollower(messageTerm, fromLeader ? m.from() : null);
             }
-        } else if (m.term() < term) {
+        } else if (messageTerm < term) {
             if (m instanceof AppendEntriesRequest || m instanceof InstallSnapshotRequest) {
                 // A stale leader: tell it our term so it steps down (it may be cut off otherwise,
                 // since with PreVote/CheckQuorum we will never campaign against it ourselves).
