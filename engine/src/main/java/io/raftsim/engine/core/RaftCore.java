@@ -56,6 +56,13 @@ public final class RaftCore {
     private RaftMeta durableMeta;
 
     private Role role = new Follower();
+    /**
+     * {@code role.kind()}, kept next to it: the node asks for the role after every event (status
+     * for the harness's invariant checks), and reading it here spares a load of the role object.
+     * Set only by {@link #setRole}.
+     */
+    private RoleKind roleKind = RoleKind.FOLLOWER;
+
     private PeerId leader;
     /** The configuration in force: the latest in the log, committed or not (Raft §6). */
     private ConfigurationEntry confEntry;
@@ -542,7 +549,7 @@ public final class RaftCore {
     }
 
     public RoleKind role() {
-        return role.kind();
+        return roleKind;
     }
 
     public boolean isHalted() {
@@ -645,6 +652,11 @@ public final class RaftCore {
         effects.add(new Effect.PersistMeta(new RaftMeta(term, votedFor)));
     }
 
+    private void setRole(Role newRole) {
+        role = newRole;
+        roleKind = newRole.kind();
+    }
+
     void becomeFollower(long newTerm, PeerId newLeader) {
         if (role instanceof Leader l) {
             String why = newTerm > term ? "saw term " + newTerm : "stepped down";
@@ -655,7 +667,7 @@ public final class RaftCore {
             setLeader(null);
             setHardState(newTerm, null);
         }
-        role = new Follower();
+        setRole(new Follower());
         setLeader(newLeader);
         electionElapsed = 0;
         resetRandomizedElectionTimeout();
@@ -666,14 +678,14 @@ public final class RaftCore {
             l.failPendingReads(this, "leader stepped down: " + reason);
             effects.add(new Effect.SteppedDown(term, reason));
         }
-        role = new Follower();
+        setRole(new Follower());
         setLeader(null);
         electionElapsed = 0;
         resetRandomizedElectionTimeout();
     }
 
     private void becomePreCandidate() {
-        role = new PreCandidate();
+        setRole(new PreCandidate());
         setLeader(null);
         tracker.resetVotes();
         tracker.recordVote(self, true);
@@ -689,7 +701,7 @@ public final class RaftCore {
     }
 
     void becomeCandidate(boolean transfer) {
-        role = new Candidate();
+        setRole(new Candidate());
         setLeader(null);
         setHardState(term + 1, self);
         tracker.resetVotes();
@@ -705,7 +717,7 @@ public final class RaftCore {
 
     void becomeLeader() {
         Leader l = new Leader();
-        role = l;
+        setRole(l);
         setLeader(self);
         tracker.resetProgress(log.lastIndex() + 1);
         tracker.progress(self).setSelfMatch(log.stableLastIndex());
