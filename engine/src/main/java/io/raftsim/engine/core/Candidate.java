@@ -10,19 +10,18 @@ import io.raftsim.engine.message.RequestVoteResponse;
  * Raft paper §5.2 candidate. Its own vote counts only once it is durable ({@link
  * RaftCore#onMetaPersisted}); its RequestVotes leave only after that too (the node's send barrier).
  */
-final class Candidate implements Role {
-    @Override
-    public RoleKind kind() {
-        return RoleKind.CANDIDATE;
+final class Candidate extends Role {
+    Candidate() {
+        super(RoleKind.CANDIDATE);
     }
 
     @Override
-    public void tick(RaftCore core) {
+    void tick(RaftCore core) {
         core.tickElection();
     }
 
     @Override
-    public void step(RaftCore core, RaftMessage m) {
+    void step(RaftCore core, RaftMessage m) {
         if (m instanceof InstallSnapshotRequest r) {
             core.becomeFollower(core.term(), r.from());
             core.handleInstallSnapshot(r);

@@ -8,19 +8,18 @@ import io.raftsim.engine.message.ReadIndexResponse;
 import io.raftsim.engine.message.TimeoutNow;
 
 /** Raft paper §5.2: passive; starts an election when it hears from no leader for a timeout. */
-final class Follower implements Role {
-    @Override
-    public RoleKind kind() {
-        return RoleKind.FOLLOWER;
+final class Follower extends Role {
+    Follower() {
+        super(RoleKind.FOLLOWER);
     }
 
     @Override
-    public void tick(RaftCore core) {
+    void tick(RaftCore core) {
         core.tickElection();
     }
 
     @Override
-    public void step(RaftCore core, RaftMessage m) {
+    void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesRequest req) {
             core.resetElectionElapsed();
             core.setLeader(req.from());

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * Figure 8) and, with CheckQuorum, steps down when it has not heard from a majority for an
  * election timeout (dissertation §6.2).
  */
-final class Leader implements Role {
+final class Leader extends Role {
     private int heartbeatElapsed;
     private int checkQuorumElapsed;
     /** Ticks since this node became leader: its node-local clock for the lease. */
@@ -47,13 +47,12 @@ final class Leader implements Role {
     private int transferElapsed;
     private boolean timeoutNowSent;
 
-    @Override
-    public RoleKind kind() {
-        return RoleKind.LEADER;
+    Leader() {
+        super(RoleKind.LEADER);
     }
 
     @Override
-    public void tick(RaftCore core) {
+    void tick(RaftCore core) {
         ticks++;
         if (transferee != null && ++transferElapsed >= core.config().electionTicks()) {
             // §3.10: the target did not take over within an election timeout: resume accepting work.
@@ -89,15 +88,16 @@ final class Leader implements Role {
     }
 
     @Override
-    public void step(RaftCore core, RaftMessage m) {
+    void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesResponse r) {
+            // Looked up once for the whole answer: answering reads does not change the progress table.
             Progress pr = core.tracker().progress(r.from());
             if (pr != null) {
                 // Any answer in our term, accept or reject, proves we were leader at its round.
                 pr.ackRound(r.readSeq());
                 confirmReads(core);
             }
-            handleAppendResponse(core, r);
+            handleAppendResponse(core, r, pr);
             if (core.role() == RoleKind.LEADER) {
                 checkCatchup(core);
                 checkTransfer(core, r.from());
@@ -225,14 +225,16 @@ final class Leader implements Role {
             // Stall detection compares periodic rounds only; a read's extra round comes too soon.
             if (periodic && e.getValue().stalledSinceLastHeartbeat()) {
                 e.getValue().becomeProbe();
-                sendAppend(core, e.getKey(), true);
+                sendAppend(core, e.getKey(), e.getValue(), true);
             }
         }
     }
 
     private void sendHeartbeat(RaftCore core, PeerId to, Progress pr) {
-        // A match that was compacted has no term to check any more: verify nothing then.
-        long match = core.log().termAt(pr.matchIndex()) > 0 ? pr.matchIndex() : 0;
+        // A match that was compacted has no term to check any more: verify nothing then (index 0,
+        // term 0). The term is looked up once: this runs for every follower on every round.
+        long matchTerm = core.log().termAt(pr.matchIndex());
+        long match = matchTerm > 0 ? pr.matchIndex() : 0;
         core.send(
                 new AppendEntriesRequest(
                         core.groupId(),
@@ -240,7 +242,7 @@ final class Leader implements Role {
                         to,
                         core.term(),
                         match,
-                        core.log().termAt(match),
+                        matchTerm,
                         List.of(),
                         core.log().committed(),
                         reads.round()),
@@ -283,16 +285,24 @@ final class Leader implements Role {
     }
 
     void broadcastAppend(RaftCore core, boolean sendIfEmpty) {
-        for (PeerId p : core.tracker().allProgress().keySet()) {
-            if (!p.equals(core.self())) {
-                sendAppend(core, p, sendIfEmpty);
+        for (Map.Entry<PeerId, Progress> e : core.tracker().allProgress().entrySet()) {
+            if (!e.getKey().equals(core.self())) {
+                sendAppend(core, e.getKey(), e.getValue(), sendIfEmpty);
             }
         }
     }
 
     /** One AppendEntries to {@code to} from its next index, if flow control allows. */
     boolean sendAppend(RaftCore core, PeerId to, boolean sendIfEmpty) {
-        Progress pr = core.tracker().progress(to);
+        return sendAppend(core, to, core.tracker().progress(to), sendIfEmpty);
+    }
+
+    /**
+     * As {@link #sendAppend(RaftCore, PeerId, boolean)}, with {@code to}'s progress ({@code null}
+     * if it has none) already looked up: the leader sends on every answer, and a lookup compares
+     * peers.
+     */
+    private boolean sendAppend(RaftCore core, PeerId to, Progress pr, boolean sendIfEmpty) {
         if (pr == null || pr.isPaused()) {
             return false;
         }
@@ -345,8 +355,8 @@ final class Leader implements Role {
         return true;
     }
 
-    private void handleAppendResponse(RaftCore core, AppendEntriesResponse r) {
-        Progress pr = core.tracker().progress(r.from());
+    /** {@code pr}: the sender's progress, null if it has none. */
+    private void handleAppendResponse(RaftCore core, AppendEntriesResponse r, Progress pr) {
         if (pr == null) {
             return;
         }
@@ -358,7 +368,7 @@ final class Leader implements Role {
                 nextProbe = core.log().findConflictByTerm(r.hintIndex(), r.hintTerm())[0];
             }
             if (pr.maybeDecrTo(r.rejectedIndex(), nextProbe + 1, r.readSeq())) {
-                sendAppend(core, r.from(), true);
+                sendAppend(core, r.from(), pr, true);
             }
             return;
         }
@@ -376,15 +386,16 @@ final class Leader implements Role {
             if (maybeCommit(core)) {
                 broadcastAppend(core, true);
             } else if (core.role() == RoleKind.LEADER) {
+                // No commit, so no configuration change: pr is still the sender's progress.
                 boolean sent = false;
-                while (sendAppend(core, r.from(), false)) {
+                while (sendAppend(core, r.from(), pr, false)) {
                     sent = true; // Fill the in-flight window.
                 }
                 if (!sent
                         && pr.sentCommit()
                                 < Math.min(pr.matchIndex(), core.log().committed())) {
                     // The follower has not heard of the commit index it can now use.
-                    sendAppend(core, r.from(), true);
+                    sendAppend(core, r.from(), pr, true);
                 }
             }
             return;
@@ -395,7 +406,7 @@ final class Leader implements Role {
         // reordered answers cannot each trigger a full resend. A replicating follower is left to the
         // heartbeat round's stall detection; a snapshotting one waits for the InstallSnapshot answer.
         if (pr.resumeProbe(r.readSeq()) && pr.matchIndex() < core.log().lastIndex()) {
-            sendAppend(core, r.from(), true);
+            sendAppend(core, r.from(), pr, true);
         }
     }
 

@@ -10,19 +10,18 @@ import io.raftsim.engine.message.RaftMessage;
  * Dissertation §9.6 PreVote: ask whether a majority would vote for us in term + 1 before touching
  * the term, so that a partitioned node rejoining cannot disrupt a working leader.
  */
-final class PreCandidate implements Role {
-    @Override
-    public RoleKind kind() {
-        return RoleKind.PRE_CANDIDATE;
+final class PreCandidate extends Role {
+    PreCandidate() {
+        super(RoleKind.PRE_CANDIDATE);
     }
 
     @Override
-    public void tick(RaftCore core) {
+    void tick(RaftCore core) {
         core.tickElection();
     }
 
     @Override
-    public void step(RaftCore core, RaftMessage m) {
+    void step(RaftCore core, RaftMessage m) {
         if (m instanceof InstallSnapshotRequest r) {
             core.becomeFollower(core.term(), r.from());
             core.handleInstallSnapshot(r);

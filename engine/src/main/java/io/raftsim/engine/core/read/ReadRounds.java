@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The leader's heartbeat rounds, for ReadIndex and the lease (dissertation §6.4, §6.4.1). Every
@@ -21,8 +20,17 @@ import java.util.TreeMap;
 public final class ReadRounds {
     private long round;
     private long confirmedRound;
-    /** Leader tick at which each not yet superseded round started. */
-    private final TreeMap<Long, Long> roundStartTick = new TreeMap<>();
+    /**
+     * Leader tick at which each not yet superseded round started: rounds {@code firstKeptRound} to
+     * {@link #round}, oldest at {@code startHead}, in a ring of primitive longs. Rounds are numbered
+     * without gaps, so a round's slot is its distance from the first kept one. (A TreeMap of boxed
+     * longs cost a put per heartbeat round and a headMap clear per confirmation, ~0.5% of a fuzz
+     * campaign's CPU.) The ring grows when a partitioned leader keeps starting unconfirmed rounds.
+     */
+    private long[] startTicks = new long[16];
+
+    private int startHead;
+    private long firstKeptRound = 1;
 
     private final ArrayDeque<PendingRead> pending = new ArrayDeque<>();
 
@@ -37,7 +45,16 @@ public final class ReadRounds {
     /** Starts a new round at leader tick {@code tick}; returns its number. */
     public long startRound(long tick) {
         round++;
-        roundStartTick.put(round, tick);
+        int kept = (int) (round - firstKeptRound); // rounds kept before this one
+        if (kept == startTicks.length) {
+            long[] grown = new long[2 * kept];
+            for (int i = 0; i < kept; i++) {
+                grown[i] = startTicks[(startHead + i) & (kept - 1)];
+            }
+            startTicks = grown;
+            startHead = 0;
+        }
+        startTicks[(startHead + kept) & (startTicks.length - 1)] = tick;
         return round;
     }
 
@@ -76,7 +93,11 @@ public final class ReadRounds {
         }
         if (q > confirmedRound) {
             confirmedRound = q;
-            roundStartTick.headMap(q).clear();
+            // Rounds before the confirmed one are superseded: their start ticks no longer matter.
+            if (q > firstKeptRound) {
+                startHead = (int) ((startHead + (q - firstKeptRound)) & (startTicks.length - 1));
+                firstKeptRound = q;
+            }
         }
         if (pending.isEmpty() || pending.peekFirst().round() > confirmedRound) {
             return List.of();
@@ -90,8 +111,10 @@ public final class ReadRounds {
 
     /** Tick at which the quorum-acknowledged round started, or -1 if no round was acknowledged yet. */
     public long confirmedRoundStartTick() {
-        Long t = roundStartTick.get(confirmedRound);
-        return confirmedRound == 0 || t == null ? -1 : t;
+        if (confirmedRound == 0 || confirmedRound < firstKeptRound || confirmedRound > round) {
+            return -1;
+        }
+        return startTicks[(int) ((startHead + (confirmedRound - firstKeptRound)) & (startTicks.length - 1))];
     }
 
     /** Drops every pending read (leadership lost); returns them. */

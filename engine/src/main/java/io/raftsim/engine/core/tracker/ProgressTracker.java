@@ -4,7 +4,6 @@ import io.raftsim.engine.PeerId;
 import io.raftsim.engine.core.quorum.JointConfig;
 import io.raftsim.engine.core.quorum.VoteResult;
 import java.util.Collections;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -198,12 +197,6 @@ public final class ProgressTracker {
 
     /** CheckQuorum: did a quorum (the leader counting itself) talk to us since the last round? */
     public boolean quorumActive(PeerId self) {
-        SortedSet<PeerId> active = new TreeSet<>();
-        for (Map.Entry<PeerId, Progress> e : progress.entrySet()) {
-            if (e.getKey().equals(self) || e.getValue().recentActive()) {
-                active.add(e.getKey());
-            }
-        }
-        return config.isQuorum(active);
+        return voterProgress(self).quorumActive();
     }
 }

@@ -70,6 +70,30 @@ final class VoterProgress {
         return Math.min(roundQuorum(incoming, incomingSelf, selfRound), roundQuorum(outgoing, outgoingSelf, selfRound));
     }
 
+    /**
+     * CheckQuorum (dissertation §6.2): were a quorum of both halves heard from lately? The node
+     * itself counts as heard from; a voter without progress does not. Same rule as {@link
+     * MajorityConfig#voteResult} over the active peers, without building a set and a vote map.
+     */
+    boolean quorumActive() {
+        return activeQuorum(incoming, incomingSelf) && activeQuorum(outgoing, outgoingSelf);
+    }
+
+    private static boolean activeQuorum(Progress[] voters, boolean[] isSelf) {
+        int n = voters.length;
+        if (n == 0) {
+            return true; // an empty half is vacuously satisfied.
+        }
+        int active = 0;
+        for (int i = 0; i < n; i++) {
+            Progress pr = voters[i];
+            if (pr != null && (isSelf[i] || pr.recentActive())) {
+                active++;
+            }
+        }
+        return active >= n / 2 + 1;
+    }
+
     private long matchQuorum(Progress[] voters) {
         int n = voters.length;
         if (n == 0) {

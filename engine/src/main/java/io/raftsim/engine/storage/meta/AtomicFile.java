@@ -17,11 +17,20 @@ public final class AtomicFile {
     private AtomicFile() {}
 
     public static String tempName(String name) {
-        return name + ".tmp";
+        return name.concat(".tmp"); // no invokedynamic concatenation: see join
     }
 
     public static String join(String dir, String name) {
-        return dir.isEmpty() ? name : dir + "/" + name;
+        // Not dir + "/" + name: under the launcher's small inlining limits the invokedynamic
+        // concatenation ran through method-handle frames, ~0.3% of a fuzz campaign's CPU (every meta
+        // write and every log and snapshot file open joins paths).
+        return dir.isEmpty()
+                ? name
+                : new StringBuilder(dir.length() + 1 + name.length())
+                        .append(dir)
+                        .append('/')
+                        .append(name)
+                        .toString();
     }
 
     /** The parent of a '/'-separated path; "" for a top-level entry. */
