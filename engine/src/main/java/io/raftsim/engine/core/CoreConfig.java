@@ -36,52 +36,6 @@ public record CoreConfig(
         }
     }
 
-    /** Stickiness paired with CheckQuorum, as etcd/raft does. */
-    public CoreConfig(
-            int electionTicks,
-            int heartbeatTicks,
-            boolean preVote,
-            boolean checkQuorum,
-            int maxEntriesPerAppend,
-            long maxBytesPerAppend,
-            int maxInflightAppends,
-            int entryCacheCapacity,
-            int leaseTicks) {
-        this(
-                electionTicks,
-                heartbeatTicks,
-                preVote,
-                checkQuorum,
-                maxEntriesPerAppend,
-                maxBytesPerAppend,
-                maxInflightAppends,
-                entryCacheCapacity,
-                leaseTicks,
-                checkQuorum);
-    }
-
-    /** Without lease reads. */
-    public CoreConfig(
-            int electionTicks,
-            int heartbeatTicks,
-            boolean preVote,
-            boolean checkQuorum,
-            int maxEntriesPerAppend,
-            long maxBytesPerAppend,
-            int maxInflightAppends,
-            int entryCacheCapacity) {
-        this(
-                electionTicks,
-                heartbeatTicks,
-                preVote,
-                checkQuorum,
-                maxEntriesPerAppend,
-                maxBytesPerAppend,
-                maxInflightAppends,
-                entryCacheCapacity,
-                0);
-    }
-
     public static CoreConfig from(NodeOptions o) {
         int lease = 0;
         if (o.readMode() == ReadMode.LEASE_BASED) {

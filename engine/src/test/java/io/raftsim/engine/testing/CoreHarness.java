@@ -40,7 +40,8 @@ public final class CoreHarness {
                 peers,
                 term,
                 votedFor,
-                new CoreConfig(electionTicks, heartbeatTicks, preVote, true, 64, 1 << 20, 8, 16),
+                // No lease reads; stickiness paired with CheckQuorum, as etcd/raft does.
+                new CoreConfig(electionTicks, heartbeatTicks, preVote, true, 64, 1 << 20, 8, 16, 0, true),
                 seed,
                 logTerms);
     }

@@ -71,6 +71,14 @@ final class CheckCommand implements Callable<Integer> {
     long maxConfigurations;
 
     @Option(
+            names = "--max-memory",
+            defaultValue = "512m",
+            paramLabel = "SIZE",
+            description = "Memory budget per key for the search, e.g. 256m, 2g (binary units)."
+                    + " Default: ${DEFAULT-VALUE}. The JVM's heap (-Xmx) must hold it.")
+    String maxMemory;
+
+    @Option(
             names = "--strict",
             description = "etcd reading: a failed cas means the compare failed; a null read means unset.")
     boolean strict;
@@ -98,6 +106,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckOptions options = CheckOptions.defaults()
                 .withTimeLimit(parseDuration(timeLimit))
                 .withMaxConfigurations(positive(maxConfigurations, "--max-configurations"))
+                .withMaxMemoryBytes(parseSize(maxMemory))
                 .withKeyMode(keyMode(keys))
                 .withSemantics(strict ? Model.Semantics.STRICT : Model.Semantics.KNOSSOS);
         if (init != null) {
@@ -284,6 +293,32 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--time-limit must be positive, got '" + text + "'");
         }
         return d;
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg])(?:i?b)?", Pattern.CASE_INSENSITIVE);
+
+    /** A memory size with a binary unit: 64k, 512m, 2g (also 512MiB, 2GB). */
+    static long parseSize(String text) {
+        Matcher m = SIZE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new UsageException("bad --max-memory '" + text + "': expected e.g. 256m, 2g");
+        }
+        int shift =
+                switch (Character.toLowerCase(m.group(2).charAt(0))) {
+                    case 'k' -> 10;
+                    case 'm' -> 20;
+                    default -> 30;
+                };
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new UsageException("bad --max-memory '" + text + "': too large");
+        }
+        if (n < 1 || n > (Long.MAX_VALUE >> shift)) {
+            throw new UsageException("--max-memory must be positive and below 8 EiB, got '" + text + "'");
+        }
+        return n << shift;
     }
 
     private static long positive(long v, String option) {

@@ -239,11 +239,18 @@ public final class Cluster {
     }
 
     /**
-     * Per step of a multi-step fault (figure-eight's "old-leader-reelected", ...), how often a run
-     * got there: where such a chain breaks on a seed, readable through a {@code RunProbe}.
+     * Per step of a multi-step fault, named {@code <fault>.<step>} ("figure-eight.cut",
+     * "membership-race.started", "lease-race.new-leader", ...), how often a run got there: where
+     * such a chain breaks on a seed, readable through a {@code RunProbe}. One map for every driver,
+     * so that a probe reads them all the same way.
      */
     public java.util.SortedMap<String, Long> nemesisSteps() {
-        return nemesisSteps;
+        return java.util.Collections.unmodifiableSortedMap(nemesisSteps);
+    }
+
+    /** Counts one more time that a {@code fault}'s driver reached {@code step} (see {@link #nemesisSteps()}). */
+    void countNemesisStep(String fault, String step) {
+        nemesisSteps.merge(fault + "." + step, 1L, Long::sum);
     }
 
     /** The invariant monitor: the nemesis reads what each node's log holds through it. */

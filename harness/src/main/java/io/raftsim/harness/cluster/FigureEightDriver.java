@@ -8,7 +8,6 @@ import io.raftsim.workload.nemesis.FigureEight;
 import io.raftsim.workload.nemesis.Link;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -75,7 +74,6 @@ final class FigureEightDriver {
     private final BooleanSupplier healed;
     private final int batchEntries;
     private final Consumer<TreeSet<Link>> partition;
-    private final Map<String, Long> steps;
     private final SplitMix64 rnd;
     private final int[] group;
 
@@ -104,7 +102,6 @@ final class FigureEightDriver {
     /**
      * @param batchEntries the engine's most entries per AppendEntries: the tail worth waiting for
      * @param partition sets this fault's blocked links (empty: none)
-     * @param steps per step, how often the chain got there (for diagnosis)
      */
     FigureEightDriver(
             Cluster cluster,
@@ -112,8 +109,7 @@ final class FigureEightDriver {
             long endMs,
             BooleanSupplier healed,
             int batchEntries,
-            Consumer<TreeSet<Link>> partition,
-            Map<String, Long> steps) {
+            Consumer<TreeSet<Link>> partition) {
         this.cluster = cluster;
         this.sim = cluster.simulation();
         this.fault = fault;
@@ -121,7 +117,6 @@ final class FigureEightDriver {
         this.healed = healed;
         this.batchEntries = batchEntries;
         this.partition = partition;
-        this.steps = steps;
         this.rnd = new SplitMix64(fault.selector());
         this.group = new int[cluster.size()];
     }
@@ -401,7 +396,8 @@ final class FigureEightDriver {
         partition.accept(blocked);
     }
 
+    /** Counted in {@link Cluster#nemesisSteps()} as {@code figure-eight.<name>}. */
     private void step(String name) {
-        steps.merge(name, 1L, Long::sum);
+        cluster.countNemesisStep("figure-eight", name);
     }
 }

@@ -8,7 +8,6 @@ import io.raftsim.sim.Simulation;
 import io.raftsim.workload.nemesis.FaultKind;
 import io.raftsim.workload.nemesis.LeaseRace;
 import io.raftsim.workload.nemesis.Link;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -54,7 +53,6 @@ final class LeaseRaceDriver {
     private final Consumer<TreeSet<Link>> partition;
 
     private final RandomStream rnd;
-    private final Map<String, Long> steps;
 
     private Phase phase = Phase.IDLE;
     /** The raced leader (armed or cut off), or null while idle. */
@@ -86,7 +84,6 @@ final class LeaseRaceDriver {
         this.healed = healed;
         this.partition = partition;
         this.rnd = sim.random("nemesis.lease-race");
-        this.steps = cluster.nemesisSteps();
     }
 
     void start() {
@@ -102,7 +99,7 @@ final class LeaseRaceDriver {
     }
 
     private void step(String name) {
-        steps.merge("lease-race." + name, 1L, Long::sum);
+        cluster.countNemesisStep("lease-race", name);
     }
 
     private void delivered(NodeProcess to, RaftMessage m) {

@@ -5,13 +5,14 @@ import io.raftsim.engine.RaftNode;
 import io.raftsim.engine.Status;
 import io.raftsim.sim.Simulation;
 import io.raftsim.sim.StableHash;
+import io.raftsim.workload.nemesis.Faults.MajorityMinority;
+import io.raftsim.workload.nemesis.Link;
 import io.raftsim.workload.nemesis.MembershipRace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Plays one {@link MembershipRace}. The steps react to the cluster's state, read from outside as an
@@ -37,7 +38,7 @@ import java.util.function.Function;
  *       the full configuration.
  * </ol>
  *
- * Each step counts into {@link #steps()}, so a campaign shows how far its races got.
+ * Each step counts into {@link Cluster#nemesisSteps()}, so a campaign shows how far its races got.
  */
 final class MembershipRaceDriver {
     private static final long MS = 1_000_000L;
@@ -66,11 +67,10 @@ final class MembershipRaceDriver {
     private final MembershipRace fault;
     private final long endNs;
     private final BooleanSupplier healed;
-    /** Cuts the given slots off from the others; returns the undo. */
-    private final Function<List<Integer>, Runnable> cutOff;
+    /** Sets this race's blocked links among the nemesis's active partitions (empty: none). */
+    private final Consumer<TreeSet<Link>> partition;
 
     private final Runnable onChange;
-    private final Map<String, Long> steps;
 
     private Phase phase;
     /** The node the setup removes (-1: no setup), and the node the first change adds or removes. */
@@ -102,7 +102,6 @@ final class MembershipRaceDriver {
     /**
      * @param leader the slot leading when the event starts
      * @param onChange told of every membership change the engine completed (OK) that changed the voters
-     * @param steps the step counters, shared by every race of the run
      */
     MembershipRaceDriver(
             Cluster cluster,
@@ -110,17 +109,15 @@ final class MembershipRaceDriver {
             int leader,
             long endMs,
             BooleanSupplier healed,
-            Function<List<Integer>, Runnable> cutOff,
-            Runnable onChange,
-            Map<String, Long> steps) {
+            Consumer<TreeSet<Link>> partition,
+            Runnable onChange) {
         this.cluster = cluster;
         this.sim = cluster.simulation();
         this.fault = fault;
         this.endNs = endMs * MS;
         this.healed = healed;
-        this.cutOff = cutOff;
+        this.partition = partition;
         this.onChange = onChange;
-        this.steps = steps;
         RaftNode l = upNode(leader);
         boolean oddVoters = l != null && l.listPeers().size() % 2 == 1;
         this.setupNode = fault.addFirst() || oddVoters ? pick(0, excluding(leader, -1)) : -1;
@@ -131,8 +128,9 @@ final class MembershipRaceDriver {
         return phase == Phase.DONE;
     }
 
+    /** Counted in {@link Cluster#nemesisSteps()} as {@code membership-race.<name>}. */
     private void step(String name) {
-        steps.merge(name, 1L, Long::sum);
+        cluster.countNemesisStep("membership-race", name);
     }
 
     /** The {@code k}-th draw: one of {@code candidates}, from the fault's selector. */
@@ -327,7 +325,7 @@ final class MembershipRaceDriver {
                 holders.size() >= Math.min(fault.strandOn(), minority) || (oneMoreVoterTooMany && !fault.addFirst());
         if (holders.contains(oldLeader) && enough) {
             cutSlots = List.copyOf(holders);
-            reconnect = cutOff.apply(cutSlots);
+            reconnect = cutOff(cutSlots);
             step("stranded-on-" + holders.size());
             phase = Phase.WAIT_NEW_LEADER;
             seenRoleChanges = cluster.roleChanges().size();
@@ -409,7 +407,7 @@ final class MembershipRaceDriver {
         List<Integer> side = new ArrayList<>(cutSlots);
         side.add(w);
         cutSlots = List.copyOf(side);
-        reconnect = cutOff.apply(cutSlots);
+        reconnect = cutOff(cutSlots);
         step("swing-voter-moved");
         watchOldSide = true;
         seenOldSide = cluster.roleChanges().size();
@@ -502,6 +500,12 @@ final class MembershipRaceDriver {
     }
 
     // ---------------------------------------------------------------- 4. return, 5. restore
+
+    /** Cuts {@code slots} off from the other nodes; returns the undo (a no-op after the heal). */
+    private Runnable cutOff(List<Integer> slots) {
+        partition.accept(new MajorityMinority(slots).blockedLinks(cluster.size()));
+        return () -> partition.accept(new TreeSet<>());
+    }
 
     private void reconnect() {
         if (reconnect == null) {

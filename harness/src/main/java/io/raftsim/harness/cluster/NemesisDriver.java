@@ -59,7 +59,6 @@ public final class NemesisDriver {
     /** The membership race in flight (at most one, like a replacement), or null. */
     private MembershipRaceDriver race;
     /** How far the membership races got, per step (see {@link MembershipRaceDriver}). */
-    private final Map<String, Long> raceSteps = new java.util.TreeMap<>();
 
     /** Spare identities a cluster needs to play {@code schedule}: one per replace-node event. */
     public static int sparesFor(Schedule schedule) {
@@ -257,13 +256,7 @@ public final class NemesisDriver {
      */
     private boolean figureEight(FaultEvent e, io.raftsim.workload.nemesis.FigureEight g) {
         FigureEightDriver d = new FigureEightDriver(
-                cluster,
-                g,
-                e.endMs(),
-                () -> healed,
-                schedule.knobs().maxAppendEntries(),
-                ownPartition(),
-                cluster.nemesisSteps());
+                cluster, g, e.endMs(), () -> healed, schedule.knobs().maxAppendEntries(), ownPartition());
         if (!d.start()) {
             return false;
         }
@@ -363,28 +356,10 @@ public final class NemesisDriver {
             return false;
         }
         race = new MembershipRaceDriver(
-                cluster, m, leader, e.endMs(), () -> healed, this::cutOff, () -> membershipChanges++, raceSteps);
+                cluster, m, leader, e.endMs(), () -> healed, ownPartition(), () -> membershipChanges++);
         race.start();
         later(e, () -> {});
         return true;
-    }
-
-    /** Cuts {@code slots} off from the other nodes (one partition, see {@link #partition}); returns the undo. */
-    private Runnable cutOff(List<Integer> slots) {
-        TreeSet<io.raftsim.workload.nemesis.Link> blocked = new MajorityMinority(slots).blockedLinks(cluster.size());
-        activePartitions.add(blocked);
-        applyPartitions();
-        return () -> {
-            // After the heal there is nothing left to undo (the heal cleared every partition).
-            if (activePartitions.remove(blocked)) {
-                applyPartitions();
-            }
-        };
-    }
-
-    /** How far the membership races of this run got, per step name (empty without races). */
-    public Map<String, Long> membershipRaceSteps() {
-        return java.util.Collections.unmodifiableMap(raceSteps);
     }
 
     /** Null when no replacement is unfinished; else what it waits for (a liveness failure at the end). */

@@ -89,6 +89,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void memoryBudgetIsAnOptionAndRunningOutOfItIsUnknown() throws IOException {
+        Path f = file("valid.json", VALID);
+        Run ok = run("check", f.toString(), "--model", "cas-register", "--max-memory", "64m");
+        assertThat(ok.exit).as(ok.err).isEqualTo(RaftsimCli.EXIT_VALID);
+        // Below what the search's first table takes: the budget is what stops it.
+        Run tiny = run("check", f.toString(), "--model", "cas-register", "--max-memory", "1k");
+        assertThat(tiny.exit).as(tiny.err).isEqualTo(RaftsimCli.EXIT_UNKNOWN);
+        assertThat(tiny.out).startsWith("unknown").contains("memory budget of 0 MiB exhausted");
+        assertThat(CheckCommand.parseSize("2g")).isEqualTo(2L << 30);
+        assertThat(CheckCommand.parseSize("512MiB")).isEqualTo(512L << 20);
+        for (String bad : new String[] {"12", "12x", "0m", "-1g", "99999999999g"}) {
+            Run r = run("check", f.toString(), "--model", "cas-register", "--max-memory", bad);
+            assertThat(r.exit).as(bad).isEqualTo(RaftsimCli.EXIT_USAGE);
+            assertThat(r.err.strip())
+                    .as(bad)
+                    .startsWith("raftsim:")
+                    .contains("--max-memory")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Test
     void malformedFileIsOneLineAndExitTwo() throws IOException {
         Path f = file("trunc.json", VALID.substring(0, 80));
         Run r = run("check", f.toString(), "--model", "cas-register");

@@ -3,7 +3,6 @@ package io.raftsim.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raftsim.harness.cluster.Cluster;
-import io.raftsim.harness.cluster.NemesisDriver;
 import io.raftsim.workload.nemesis.KnobPins;
 import java.time.Duration;
 import java.util.Map;
@@ -40,8 +39,13 @@ class MembershipRaceTest {
         RunOutcome o = RunDriver.run(
                 cfg, RunInput.draw(cfg), Duration.ofSeconds(30), Long.MAX_VALUE, (simMs, events) -> {}, new RunProbe() {
                     @Override
-                    public void afterStop(Cluster cluster, NemesisDriver nemesis) {
-                        steps.putAll(nemesis.membershipRaceSteps());
+                    public void afterStop(Cluster cluster) {
+                        // The race's own steps, by their names without the fault's prefix.
+                        cluster.nemesisSteps().forEach((name, n) -> {
+                            if (name.startsWith("membership-race.")) {
+                                steps.put(name.substring("membership-race.".length()), n);
+                            }
+                        });
                     }
                 });
         RunSummary s = o.summary();
