@@ -63,6 +63,12 @@ public final class KvAppendModel implements Model {
         return ANY;
     }
 
+    /** A get: valid only in the state it saw, and then it leaves it as it is. */
+    @Override
+    public boolean readOnly(Object input) {
+        return input instanceof Get;
+    }
+
     @Override
     public Object step(Object state, Object input) {
         if (state == ANY) {

@@ -70,6 +70,17 @@ public interface Model {
     /** The state after {@code input}, or {@code null} when the op cannot happen in {@code state}. */
     Object step(Object state, Object input);
 
+    /**
+     * Optional: true when {@code input} never changes the state, i.e. {@code step(s, input)} is
+     * {@code null} or {@code s} for every state {@code s} other than {@link #unknownState()}, as a
+     * read is. The search then linearizes such an op as soon as it can (see {@code WglSearch}), which
+     * keeps many concurrent reads from multiplying the configurations to explore. A wrong {@code
+     * true} makes the checker unsound, so the default is {@code false}.
+     */
+    default boolean readOnly(Object input) {
+        return false;
+    }
+
     /** The state as a short human-readable text (for counterexamples and the HTML report). */
     default String describeState(Object state) {
         return String.valueOf(state);

@@ -76,6 +76,12 @@ public final class MultiRegisterModel implements Model {
         return constrains ? new Txn(List.copyOf(micros)) : DROP;
     }
 
+    /** A transaction of reads only: it returns the state it was given, or null. */
+    @Override
+    public boolean readOnly(Object input) {
+        return ((Txn) input).micros.stream().noneMatch(Micro::write);
+    }
+
     @Override
     public Object step(Object state, Object input) {
         @SuppressWarnings("unchecked")

@@ -128,6 +128,12 @@ public final class RegisterModel implements Model {
         throw new IllegalArgumentException("not a register input: " + input);
     }
 
+    /** A read: valid only in the state it saw, and then it leaves it as it is. */
+    @Override
+    public boolean readOnly(Object input) {
+        return input instanceof Read;
+    }
+
     @Override
     public String describeState(Object state) {
         return state == UNSET ? "unset" : state == ANY ? "any" : JsonValues.toJson(state);

@@ -49,6 +49,12 @@ public final class SetModel implements Model {
         }
     }
 
+    /** A read: valid only in the state it saw, and then it leaves it as it is. */
+    @Override
+    public boolean readOnly(Object input) {
+        return input instanceof Read;
+    }
+
     @Override
     public Object step(Object state, Object input) {
         @SuppressWarnings("unchecked")

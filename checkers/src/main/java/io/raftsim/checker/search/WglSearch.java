@@ -26,6 +26,18 @@ import java.util.Set;
  * are tried first and {@code info} ops last (phase 2), so an info write is placed only where a later
  * read needs it, instead of being tried at every point of the history.
  *
+ * <p>Read-only ops are linearized greedily. If a candidate that returned is read-only ({@link
+ * io.raftsim.checker.model.Model#readOnly}) and valid in the current state, the search takes it
+ * and tries nothing else at that configuration: from configuration C in state s, a valid
+ * continuation that places such a read r later, C · α · r · β, can place it first instead, C · r ·
+ * α · β. r is valid in s (that is the condition) and leaves s as it is, so α runs as before; after
+ * α, r was valid in that state too, so it left it unchanged and β runs as before. Real time allows
+ * the move: r is a candidate, so no op still to linearize returned before r was invoked, and moving
+ * r earlier cannot break an order that puts r first. So C is extendable exactly when C · r is.
+ * Without this, k concurrent reads of one value reach 2^k linearized sets that are one
+ * configuration in all but name, and a busy read-heavy register history (thousands of lease reads
+ * from a dozen processes) ran out of memory.
+ *
  * <p>Single-threaded and deterministic: the same problem gives the same outcome, counterexample
  * included.
  */
@@ -50,6 +62,8 @@ public final class WglSearch {
     private final int[] bit;
     // For an info op: the previous info op with the same input, or NIL (symmetry pruning, see run()).
     private final int[] previousTwin;
+    // Per distinct input: whether the model says it never changes the state (greedy, see above).
+    private final boolean[] readOnlyInput;
 
     // State interning: the search works on int state ids; step() runs once per (state, input).
     private final List<Object> states = new ArrayList<>();
@@ -89,6 +103,10 @@ public final class WglSearch {
                 Integer twin = lastInfoWithInput.put(problem.inputIds()[i], i);
                 previousTwin[i] = twin == null ? NIL : twin;
             }
+        }
+        this.readOnlyInput = new boolean[problem.inputs().length];
+        for (int i = 0; i < readOnlyInput.length; i++) {
+            readOnlyInput[i] = problem.model().readOnly(problem.inputs()[i]);
         }
         this.definiteWords = new long[(definite >>> 6) + 1];
         this.infoWords = new long[(infos >>> 6) + 1];
@@ -223,6 +241,8 @@ public final class WglSearch {
         int[] stackState = new int[n];
         boolean[] stackPhase2 = new boolean[n];
         int[] stackBoundary = new int[n];
+        // Whether the frame's op was taken greedily: its configuration has no alternative to try.
+        boolean[] stackForced = new boolean[n];
         int depth = 0;
 
         int state = internState(p.initialState());
@@ -230,11 +250,67 @@ public final class WglSearch {
         boolean phase2 = false;
         int boundary = NIL;
         long steps = 0;
+        // True on arriving at a configuration (before any of its candidates was tried).
+        boolean fresh = true;
+        // True when the current configuration is known to be a dead end: back up to the last frame
+        // that still has alternatives.
+        boolean backtrack = false;
         while (true) {
             if ((steps++ & (CHECK_EVERY - 1)) == 0) {
                 SearchOutcome.Status stop = overBudget(memo);
                 if (stop != null) {
                     return outcome(stop, Arrays.copyOf(stackOp, depth), memo);
+                }
+            }
+            if (backtrack) {
+                backtrack = false;
+                int op;
+                do {
+                    if (depth == 0) {
+                        return outcome(SearchOutcome.Status.NOT_LINEARIZABLE, bestPrefix, memo);
+                    }
+                    depth--;
+                    op = stackOp[depth];
+                    state = stackState[depth];
+                    phase2 = stackPhase2[depth];
+                    boundary = stackBoundary[depth];
+                    clearBit(op);
+                    if (!info[op]) {
+                        setHash ^= zobrist[op];
+                    }
+                    unlift(op);
+                } while (stackForced[depth]);
+                node = info[op] ? nextInfo[op] : next[op];
+                continue;
+            }
+            if (fresh) {
+                fresh = false;
+                int read = greedyRead(state);
+                if (read != NIL) {
+                    setBit(read);
+                    long newHash = setHash ^ zobrist[read];
+                    if (!memo.add(newHash, state, definiteWords, infoWords)) {
+                        // Explored before, and this configuration leads exactly where that one did.
+                        clearBit(read);
+                        backtrack = true;
+                        continue;
+                    }
+                    SearchOutcome.Status full = overMemo(memo);
+                    if (full != null) {
+                        return outcome(full, Arrays.copyOf(stackOp, depth), memo);
+                    }
+                    stackOp[depth] = read;
+                    stackState[depth] = state;
+                    stackPhase2[depth] = phase2;
+                    stackBoundary[depth] = boundary;
+                    stackForced[depth] = true;
+                    depth++;
+                    setHash = newHash;
+                    lift(read);
+                    node = next[head];
+                    phase2 = false;
+                    fresh = true;
+                    continue;
                 }
             }
             int candidate;
@@ -254,20 +330,7 @@ public final class WglSearch {
             } else {
                 if (node == NIL || p.invokePos()[node] > p.returnPos()[boundary - n]) {
                     noteDeadEnd(boundary - n, state, stackOp, depth);
-                    if (depth == 0) {
-                        return outcome(SearchOutcome.Status.NOT_LINEARIZABLE, bestPrefix, memo);
-                    }
-                    depth--;
-                    int op = stackOp[depth];
-                    state = stackState[depth];
-                    phase2 = stackPhase2[depth];
-                    boundary = stackBoundary[depth];
-                    clearBit(op);
-                    if (!info[op]) {
-                        setHash ^= zobrist[op];
-                    }
-                    unlift(op);
-                    node = info[op] ? nextInfo[op] : next[op];
+                    backtrack = true;
                     continue;
                 }
                 if (previousTwin[node] != NIL && !isLinearized(previousTwin[node])) {
@@ -289,28 +352,53 @@ public final class WglSearch {
                 setBit(candidate);
                 long newHash = info[candidate] ? setHash : setHash ^ zobrist[candidate];
                 if (memo.add(newHash, after, definiteWords, infoWords)) {
-                    if (memo.size() > limits.maxConfigurations()) {
-                        return outcome(SearchOutcome.Status.CONFIGURATION_BUDGET, Arrays.copyOf(stackOp, depth), memo);
-                    }
-                    if (memo.bytes() > limits.maxMemoryBytes()) {
-                        return outcome(SearchOutcome.Status.MEMORY_BUDGET, Arrays.copyOf(stackOp, depth), memo);
+                    SearchOutcome.Status full = overMemo(memo);
+                    if (full != null) {
+                        return outcome(full, Arrays.copyOf(stackOp, depth), memo);
                     }
                     stackOp[depth] = candidate;
                     stackState[depth] = state;
                     stackPhase2[depth] = phase2;
                     stackBoundary[depth] = boundary;
+                    stackForced[depth] = false;
                     depth++;
                     state = after;
                     setHash = newHash;
                     lift(candidate);
                     node = next[head];
                     phase2 = false;
+                    fresh = true;
                     continue;
                 }
                 clearBit(candidate);
             }
             node = info[candidate] ? nextInfo[candidate] : next[candidate];
         }
+    }
+
+    /**
+     * A candidate that returned, is read-only and valid in {@code state} (so leaves it as it is), or
+     * NIL: the first in list order, so the choice is deterministic.
+     */
+    private int greedyRead(int state) {
+        for (int c = next[head]; c != NIL && c < n; c = next[c]) {
+            int input = p.inputIds()[c];
+            if (readOnlyInput[input] && transition(state, input) == state) {
+                return c;
+            }
+        }
+        return NIL;
+    }
+
+    /** The budget the memo just exceeded, or null. */
+    private SearchOutcome.Status overMemo(ConfigSet memo) {
+        if (memo.size() > limits.maxConfigurations()) {
+            return SearchOutcome.Status.CONFIGURATION_BUDGET;
+        }
+        if (memo.bytes() > limits.maxMemoryBytes()) {
+            return SearchOutcome.Status.MEMORY_BUDGET;
+        }
+        return null;
     }
 
     private SearchOutcome.Status overBudget(ConfigSet memo) {
