@@ -16,14 +16,31 @@ package io.raftsim.checker.search;
  * sets are compared exactly, so a hash collision can never prune wrongly. Entries keep a compact copy
  * of their sets: returned ops are numbered in invocation order, so their bits are all ones up to the
  * concurrency window and zeros after it and only the window's words are kept; info-op bits are kept
- * trimmed of trailing zero words.
+ * whole (one word up to 64 info ops), packed in their group.
+ *
+ * <p>Configurations that share (returned-op set, state) and differ only in the info ops they used
+ * form one group in one slot: the returned-op set is compared once per lookup, then only the group's
+ * info sets are tested for dominance. Kept one slot each, they made one long probe chain of equal
+ * hashes, each compared in full: a register history with 27 info ops spent 90% of its check there.
  */
 final class ConfigSet {
     private long[] hashes;
     private int[] states;
     private long[][] definiteSets;
+    /**
+     * Per slot, its group's info sets laid end to end, {@link #infoStride} words each ({@code
+     * groupSizes[i]} of them are in use): the dominance scan of a large group is a tight loop.
+     */
     private long[][] infoSets;
+    /** Words per info set: the length of the info bitsets the search passes (fixed per search). */
+    private int infoStride = -1;
+
+    private int[] groupSizes;
+    /** Configurations stored (every group member counts). */
     private int size;
+    /** Slots in use: one per distinct (returned-op set, state). */
+    private int slots;
+
     private int mask;
     private long storedWords;
 
@@ -33,6 +50,7 @@ final class ConfigSet {
         states = new int[cap];
         definiteSets = new long[cap][];
         infoSets = new long[cap][];
+        groupSizes = new int[cap];
         mask = cap - 1;
     }
 
@@ -42,7 +60,7 @@ final class ConfigSet {
 
     /** Approximate bytes held, for the memory budget. */
     long bytes() {
-        return (long) hashes.length * (8 + 4 + 8 + 8) + (long) size * 48 + 8L * storedWords;
+        return (long) hashes.length * (8 + 4 + 8 + 8 + 4) + (long) slots * 40 + (long) size * 24 + 8L * storedWords;
     }
 
     /**
@@ -53,6 +71,13 @@ final class ConfigSet {
      * @param info bits of the linearized ops that never returned
      */
     boolean add(long definiteHash, int state, long[] definite, long[] info) {
+        if (infoStride != info.length) {
+            if (infoStride >= 0) {
+                throw new IllegalArgumentException(
+                        "info bitsets must keep one length per search: " + infoStride + " then " + info.length);
+            }
+            infoStride = info.length;
+        }
         long h = definiteHash ^ Mix.mix64(state + 0x9e3779b97f4a7c15L);
         long[] key = null;
         int i = (int) h & mask;
@@ -61,8 +86,8 @@ final class ConfigSet {
                 if (key == null) {
                     key = encode(definite);
                 }
-                if (java.util.Arrays.equals(definiteSets[i], key) && isSubset(infoSets[i], info)) {
-                    return false;
+                if (java.util.Arrays.equals(definiteSets[i], key)) {
+                    return addToGroup(i, info);
                 }
             }
             i = (i + 1) & mask;
@@ -70,36 +95,58 @@ final class ConfigSet {
         if (key == null) {
             key = encode(definite);
         }
-        long[] infoKey = trim(info);
         hashes[i] = h;
         states[i] = state;
         definiteSets[i] = key;
-        infoSets[i] = infoKey;
-        storedWords += key.length + infoKey.length;
+        infoSets[i] = java.util.Arrays.copyOf(info, infoStride);
+        groupSizes[i] = 1;
+        storedWords += key.length + infoStride;
         size++;
-        if (size * 2 > hashes.length) {
+        slots++;
+        if (slots * 2 > hashes.length) {
             grow();
         }
         return true;
     }
 
-    private static boolean isSubset(long[] stored, long[] current) {
-        for (int w = 0; w < stored.length; w++) {
-            if ((stored[w] & ~current[w]) != 0) {
+    /** Adds {@code info} to slot {@code i}'s group unless a member's info set is a subset of it. */
+    private boolean addToGroup(int i, long[] info) {
+        long[] group = infoSets[i];
+        int n = groupSizes[i];
+        int stride = infoStride;
+        if (stride == 1) {
+            long notCurrent = ~info[0];
+            for (int j = 0; j < n; j++) {
+                if ((group[j] & notCurrent) == 0) {
+                    return false;
+                }
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                if (isSubset(group, j * stride, stride, info)) {
+                    return false;
+                }
+            }
+        }
+        if ((n + 1) * stride > group.length) {
+            group = java.util.Arrays.copyOf(group, 2 * n * stride);
+            infoSets[i] = group;
+        }
+        System.arraycopy(info, 0, group, n * stride, stride);
+        groupSizes[i] = n + 1;
+        storedWords += stride;
+        size++;
+        return true;
+    }
+
+    /** Whether the {@code stride} words at {@code from} in {@code stored} are a subset of {@code current}. */
+    private static boolean isSubset(long[] stored, int from, int stride, long[] current) {
+        for (int w = 0; w < stride; w++) {
+            if ((stored[from + w] & ~current[w]) != 0) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static final long[] NONE = new long[0];
-
-    private static long[] trim(long[] info) {
-        int len = info.length;
-        while (len > 0 && info[len - 1] == 0L) {
-            len--;
-        }
-        return len == 0 ? NONE : java.util.Arrays.copyOf(info, len);
     }
 
     /** A unique compact encoding: [first non-full word, word count, those words...]. */
@@ -125,11 +172,13 @@ final class ConfigSet {
         int[] oldStates = states;
         long[][] oldDefinite = definiteSets;
         long[][] oldInfo = infoSets;
+        int[] oldGroupSizes = groupSizes;
         int cap = oldHashes.length * 2;
         hashes = new long[cap];
         states = new int[cap];
         definiteSets = new long[cap][];
         infoSets = new long[cap][];
+        groupSizes = new int[cap];
         mask = cap - 1;
         for (int j = 0; j < oldHashes.length; j++) {
             if (oldDefinite[j] != null) {
@@ -141,6 +190,7 @@ final class ConfigSet {
                 states[i] = oldStates[j];
                 definiteSets[i] = oldDefinite[j];
                 infoSets[i] = oldInfo[j];
+                groupSizes[i] = oldGroupSizes[j];
             }
         }
     }
