@@ -185,8 +185,7 @@ public final class SimNetwork<P> {
             at = Math.max(at, l.lastDeliveryNs); // same time => insertion order => FIFO
             l.lastDeliveryNs = at;
         }
-        InFlight<P> f = new InFlight<>(this, l, env, l.epoch);
-        sim.scheduleAt(at, DELIVER, env.to().id(), traceDigest(env), f);
+        sim.scheduleAt(at, new InFlight<>(this, l, env, l.epoch, traceDigest(env)));
     }
 
     private static long traceDigest(Envelope<?> env) {
@@ -211,7 +210,7 @@ public final class SimNetwork<P> {
                 l.dropped++;
             } else if (clogged) {
                 // Clogged after it was sent: it waits for the clog to clear; datagrams need no order.
-                sim.scheduleAt(l.clogUntilNs, DELIVER, l.to.id(), traceDigest(f.envelope()), f);
+                sim.scheduleAt(l.clogUntilNs, f); // the same event again: its kind, node and digest
             } else {
                 deliver(l, f.envelope());
             }
