@@ -2,27 +2,23 @@ package io.raftsim.sim;
 
 /**
  * A timer set on a {@link NodeClock}: it fires when the node's local clock reaches {@link
- * #deadlineLocalNs()}. The clock moves it in virtual time whenever its drift or offset changes.
+ * #deadlineLocalNs()}. It is its own simulation event; the clock re-schedules it in virtual time
+ * whenever its drift or offset changes.
  */
-public final class LocalTimer implements Cancellable {
+public final class LocalTimer extends Timer {
     private final NodeClock clock;
     final long deadlineLocalNs;
-    final String kind;
-    final long digest;
     final Runnable action;
-    /** The virtual-time event currently standing for this timer; null once fired or cancelled. */
-    Timer current;
     /** Neighbours in the clock's list of pending timers (creation order); null at the ends or when not pending. */
     LocalTimer prev;
 
     LocalTimer next;
 
     LocalTimer(NodeClock clock, long deadlineLocalNs, String kind, long digest, Runnable action) {
+        super(kind, clock.node(), digest);
         this.clock = clock;
         this.deadlineLocalNs = deadlineLocalNs;
-        this.kind = kind;
-        this.digest = digest;
-        this.action = action;
+        this.action = java.util.Objects.requireNonNull(action, "action");
     }
 
     /** Node-local time at which the timer fires. */
@@ -32,16 +28,16 @@ public final class LocalTimer implements Cancellable {
 
     /** Virtual time at which it is currently expected to fire, or -1 if it is no longer pending. */
     public long virtualFireTimeNs() {
-        return current == null ? -1 : current.timeNs();
+        return isPending() ? timeNs() : -1;
+    }
+
+    @Override
+    protected void fire() {
+        clock.fire(this);
     }
 
     @Override
     public boolean cancel() {
         return clock.cancel(this);
-    }
-
-    @Override
-    public boolean isPending() {
-        return current != null;
     }
 }

@@ -168,12 +168,12 @@ public final class NodeClock {
     }
 
     private void place(LocalTimer t) {
-        t.current = sim.scheduleAt(virtualTimeOf(t.deadlineLocalNs), t.kind, node, t.digest, () -> fire(t));
+        sim.scheduleAt(virtualTimeOf(t.deadlineLocalNs), t);
     }
 
-    private void fire(LocalTimer t) {
+    /** {@code t}'s event runs: it is no longer pending. */
+    void fire(LocalTimer t) {
         unlink(t);
-        t.current = null;
         t.action.run();
     }
 
@@ -206,11 +206,9 @@ public final class NodeClock {
     }
 
     boolean cancel(LocalTimer t) {
-        if (t.current == null) {
+        if (!sim.cancel(t)) {
             return false;
         }
-        t.current.cancel();
-        t.current = null;
         unlink(t);
         return true;
     }
@@ -222,7 +220,7 @@ public final class NodeClock {
             all.add(t);
         }
         for (LocalTimer t : all) {
-            t.current.cancel();
+            sim.cancel(t);
             place(t);
         }
     }

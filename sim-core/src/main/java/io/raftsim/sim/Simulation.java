@@ -84,15 +84,27 @@ public final class Simulation {
 
     /** Schedules {@code action} at absolute virtual time {@code timeNs} (not in the past). */
     public Timer scheduleAt(long timeNs, String kind, int node, long digest, Runnable action) {
-        if (timeNs < nowNs) {
-            throw new IllegalArgumentException(
-                    "timeNs " + timeNs + " is in the past (now " + nowNs + ") for event " + kind);
-        }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(action, "action");
-        Timer t = new Timer(this, timeNs, nextSeq++, kind, node, digest, action);
-        queue.add(t, nowNs);
-        return t;
+        return scheduleAt(timeNs, new Timer.Action(kind, node, digest, action));
+    }
+
+    /**
+     * Schedules {@code event}, an event object of its own (see {@link Timer}), at absolute virtual
+     * time {@code timeNs} (not in the past); it must not be pending already.
+     */
+    public <T extends Timer> T scheduleAt(long timeNs, T event) {
+        if (timeNs < nowNs) {
+            throw new IllegalArgumentException(
+                    "timeNs " + timeNs + " is in the past (now " + nowNs + ") for event " + event.kind);
+        }
+        if (event.heapIndex != Timer.NOT_PENDING) {
+            throw new IllegalStateException("event " + event.kind + " #" + event.seq + " is already pending at "
+                    + event.timeNs + " ns; cancel it before scheduling it again");
+        }
+        event.place(this, timeNs, nextSeq++);
+        queue.add(event, nowNs);
+        return event;
     }
 
     boolean cancel(Timer t) {
@@ -124,7 +136,7 @@ public final class Simulation {
         if (eventLog != null) {
             eventLog.append(t.timeNs, t.kind, t.node, t.digest);
         }
-        t.action.run();
+        t.fire();
     }
 
     /**

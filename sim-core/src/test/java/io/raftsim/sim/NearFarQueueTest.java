@@ -21,6 +21,13 @@ class NearFarQueueTest {
             Comparator.comparingLong(Timer::timeNs).thenComparingLong(Timer::seq);
     private static final Runnable NOTHING = () -> {};
 
+    /** A queue entry as {@link Simulation#scheduleAt(long, Timer)} would make it, without queueing it. */
+    private static Timer timer(Simulation owner, long timeNs, long seq, String kind) {
+        Timer t = new Timer.Action(kind, 0, 0, NOTHING);
+        t.place(owner, timeNs, seq);
+        return t;
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void popsTheSameOrderAsASortedSet(long seed) {
@@ -39,14 +46,14 @@ class NearFarQueueTest {
             int op = rnd.nextInt(10);
             if (op == 9 && rnd.chance(0.05)) {
                 for (int i = 0; i < SortedRing.CAPACITY + 20; i++) { // more near events than the ring holds
-                    Timer t = new Timer(owner, now + rnd.nextLong(bucket), seq++, "burst", 0, 0, NOTHING);
+                    Timer t = timer(owner, now + rnd.nextLong(bucket), seq++, "burst");
                     q.add(t, now);
                     ref.add(t);
                     pending.add(t);
                 }
             } else if (op < 5) {
                 long delay = rnd.chance(0.5) ? delays[rnd.nextInt(delays.length)] : rnd.nextLong(2 * span);
-                Timer t = new Timer(owner, now + delay, seq++, "e", 0, 0, NOTHING);
+                Timer t = timer(owner, now + delay, seq++, "e");
                 q.add(t, now);
                 ref.add(t);
                 pending.add(t);
@@ -93,7 +100,7 @@ class NearFarQueueTest {
     void removingATimerTheQueueDoesNotHoldFailsNamingIt() {
         Simulation owner = new Simulation(1);
         NearFarQueue q = new NearFarQueue();
-        Timer t = new Timer(owner, 5, 42, "e", 0, 0, NOTHING);
+        Timer t = timer(owner, 5, 42, "e");
         assertThatThrownBy(() -> q.remove(t)).hasMessageContaining("timer 42");
     }
 }

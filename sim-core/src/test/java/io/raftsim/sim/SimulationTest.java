@@ -145,6 +145,59 @@ class SimulationTest {
         assertThat(a.traceHash().hex()).isEqualTo(b.traceHash().hex());
     }
 
+    /** An event object of its own that reschedules itself a few times. */
+    private static final class Repeating extends Timer {
+        private final Simulation sim;
+        private final List<String> fired;
+        private int left;
+
+        Repeating(Simulation sim, List<String> fired, int times) {
+            super("repeat", 3, 77);
+            this.sim = sim;
+            this.fired = fired;
+            this.left = times;
+        }
+
+        @Override
+        protected void fire() {
+            fired.add("r@" + sim.nowNs() + "#" + seq());
+            if (--left > 0) {
+                sim.scheduleAt(sim.nowNs() + 10, this);
+            }
+        }
+    }
+
+    @Test
+    void anEventObjectRunsLikeAnActionAndGetsANewSeqEachTimeItIsScheduled() {
+        Simulation sim = new Simulation(1);
+        Simulation ref = new Simulation(1);
+        List<String> fired = new ArrayList<>();
+        List<String> refFired = new ArrayList<>();
+        Repeating r = sim.scheduleAt(5, new Repeating(sim, fired, 3));
+        sim.schedule(15, "other", 0, 0, () -> fired.add("o@" + sim.nowNs()));
+        // The same events as plain actions: the trace hash cannot tell them apart.
+        Runnable[] again = new Runnable[1];
+        int[] left = {3};
+        again[0] = () -> {
+            refFired.add("r@" + ref.nowNs());
+            if (--left[0] > 0) {
+                ref.schedule(10, "repeat", 3, 77, again[0]);
+            }
+        };
+        ref.schedule(5, "repeat", 3, 77, again[0]);
+        ref.schedule(15, "other", 0, 0, () -> refFired.add("o@" + ref.nowNs()));
+        assertThat(r.isPending()).isTrue();
+        assertThatThrownBy(() -> sim.scheduleAt(7, r)).hasMessageContaining("already pending");
+        sim.runUntil(Long.MAX_VALUE);
+        ref.runUntil(Long.MAX_VALUE);
+        // The second firing at 15 was scheduled after "other", so it runs after it.
+        assertThat(fired).containsExactly("r@5#0", "o@15", "r@15#2", "r@25#3");
+        assertThat(r.isPending()).isFalse();
+        assertThat(r.cancel()).isFalse();
+        assertThat(sim.traceHash().hex()).isEqualTo(ref.traceHash().hex());
+        assertThat(refFired).containsExactly("r@5", "o@15", "r@15", "r@25");
+    }
+
     @Test
     void stepBudgetAndTimeLimitStopTheRunLoop() {
         Simulation sim = new Simulation(1);

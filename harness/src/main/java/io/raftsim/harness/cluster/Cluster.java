@@ -637,32 +637,59 @@ public final class Cluster {
 
     /** The engine's transport for one process: messages go onto the simulated network. */
     private final class Transport implements io.raftsim.engine.spi.Transport {
+        private static final int RECENT_PEERS = 8;
         private final NodeProcess from;
+        /**
+         * The last few target {@link PeerId} instances this node sent to, and their processes: a
+         * node names its peers with the same few instances (those of its configuration) message
+         * after message, so an identity scan of a handful of slots finds the target before a hash
+         * lookup of {@link #processByPeer} would; any other instance falls back to the map.
+         */
+        private final PeerId[] recentPeers = new PeerId[RECENT_PEERS];
+
+        private final NodeProcess[] recentTargets = new NodeProcess[RECENT_PEERS];
+        private int recentNext;
 
         Transport(NodeProcess from) {
             this.from = from;
         }
 
-        @Override
-        public void send(PeerId to, RaftMessage message) {
+        private NodeProcess target(PeerId to) {
+            for (int i = 0; i < RECENT_PEERS; i++) {
+                if (recentPeers[i] == to) {
+                    return recentTargets[i];
+                }
+            }
             NodeProcess target = processByPeer.get(to);
             if (target == null) {
                 throw new IllegalArgumentException("unknown peer " + to + " (sent by n" + from.index + ")");
             }
+            recentPeers[recentNext] = to;
+            recentTargets[recentNext] = target;
+            recentNext = (recentNext + 1) % RECENT_PEERS;
+            return target;
+        }
+
+        @Override
+        public void send(PeerId to, RaftMessage message) {
+            NodeProcess target = target(to);
+            // Read once: an AppendEntries request sums its entries' sizes on every call.
+            long term = message.term();
+            int sizeBytes = message.sizeBytes();
             // PreVote carries a prospective term that is never persisted (dissertation §9.6).
             if (!(message instanceof io.raftsim.engine.message.PreVoteRequest
                     || message instanceof io.raftsim.engine.message.PreVoteResponse)) {
-                maxTermSent[from.index] = Math.max(maxTermSent[from.index], message.term());
+                maxTermSent[from.index] = Math.max(maxTermSent[from.index], term);
             }
             if (message instanceof io.raftsim.engine.message.AppendEntriesResponse r && r.success()) {
                 monitor.onAppendAcknowledged(from.index, r.matchIndex());
             }
-            long digest = StableHash.combine(
-                    messageKindHash.of(message.getClass()), StableHash.combine(message.term(), message.sizeBytes()));
+            long digest =
+                    StableHash.combine(messageKindHash.of(message.getClass()), StableHash.combine(term, sizeBytes));
             if (message instanceof GetFileResponse r && r.chunk() != null) {
                 snapshotChunkBytesSent += r.chunk().data().length;
             }
-            net.send(from.endpoint, target.endpoint, message, message.sizeBytes(), digest);
+            net.send(from.endpoint, target.endpoint, message, sizeBytes, digest);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.raftsim.sim.RandomStream;
 import io.raftsim.sim.Simulation;
 import io.raftsim.sim.StableHash;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +27,14 @@ public final class SimNetwork<P> {
     private final RandomStream rnd;
     private final LinkConfig defaultConfig;
     private final List<Endpoint> endpoints = new ArrayList<>();
-    private final List<MessageHandler<P>> handlers = new ArrayList<>();
-    private final List<EndpointStatus> statuses = new ArrayList<>();
+    /*
+     * By endpoint id, as arrays rather than lists: every send and delivery reads them, and under
+     * the launcher's small JIT inlining limits each List.get stayed a real call.
+     */
+    private Endpoint[] endpointById = new Endpoint[0];
+
+    private MessageHandler<?>[] handlers = new MessageHandler<?>[0];
+    private EndpointStatus[] statuses = new EndpointStatus[0];
     private Object[][] links = new Object[0][0];
     private Partition partition = Partitions.none();
 
@@ -48,11 +55,16 @@ public final class SimNetwork<P> {
                 throw new IllegalArgumentException("endpoint name '" + name + "' is already taken by " + e);
             }
         }
+        Objects.requireNonNull(handler, "handler");
         Endpoint e = new Endpoint(endpoints.size(), name);
         endpoints.add(e);
-        handlers.add(Objects.requireNonNull(handler, "handler"));
-        statuses.add(EndpointStatus.UP);
         int n = endpoints.size();
+        endpointById = Arrays.copyOf(endpointById, n);
+        endpointById[n - 1] = e;
+        handlers = Arrays.copyOf(handlers, n);
+        handlers[n - 1] = handler;
+        statuses = Arrays.copyOf(statuses, n);
+        statuses[n - 1] = EndpointStatus.UP;
         Object[][] grown = new Object[n][n];
         for (int i = 0; i < n - 1; i++) {
             System.arraycopy(links[i], 0, grown[i], 0, n - 1);
@@ -64,7 +76,7 @@ public final class SimNetwork<P> {
     /** Replaces the endpoint's receiver (a restarted process has a new one). */
     public void setHandler(Endpoint e, MessageHandler<P> handler) {
         check("endpoint", e);
-        handlers.set(e.id(), Objects.requireNonNull(handler, "handler"));
+        handlers[e.id()] = Objects.requireNonNull(handler, "handler");
     }
 
     public List<Endpoint> endpoints() {
@@ -82,14 +94,14 @@ public final class SimNetwork<P> {
     }
 
     private void check(String field, Endpoint e) {
-        if (e == null || e.id() < 0 || e.id() >= endpoints.size() || !isRegistered(e)) {
+        if (e == null || e.id() < 0 || e.id() >= endpointById.length || !isRegistered(e)) {
             throw new IllegalArgumentException(field + ": unknown endpoint " + e + ", known: " + endpoints);
         }
     }
 
     /** Checked on every send: the instance handed out by {@link #addEndpoint} passes without equals. */
     private boolean isRegistered(Endpoint e) {
-        Endpoint known = endpoints.get(e.id());
+        Endpoint known = endpointById[e.id()];
         return known == e || known.equals(e);
     }
 
@@ -139,7 +151,7 @@ public final class SimNetwork<P> {
         LinkState<P> l = link(from, to);
         l.sent++;
         l.bytesSent += sizeBytes;
-        if (statuses.get(from.id()) == EndpointStatus.CRASHED || l.blocked) {
+        if (statuses[from.id()] == EndpointStatus.CRASHED || l.blocked) {
             l.dropped++;
             return;
         }
@@ -173,8 +185,7 @@ public final class SimNetwork<P> {
             at = Math.max(at, l.lastDeliveryNs); // same time => insertion order => FIFO
             l.lastDeliveryNs = at;
         }
-        InFlight<P> f = new InFlight<>(this, l, env, l.epoch);
-        sim.scheduleAt(at, DELIVER, env.to().id(), traceDigest(env), f);
+        sim.scheduleAt(at, new InFlight<>(this, l, env, l.epoch, traceDigest(env)));
     }
 
     private static long traceDigest(Envelope<?> env) {
@@ -188,18 +199,18 @@ public final class SimNetwork<P> {
             l.dropped++; // its connection was reset while it was in flight
             return;
         }
-        if (l.blocked || statuses.get(l.to.id()) == EndpointStatus.CRASHED) {
+        if (l.blocked || statuses[l.to.id()] == EndpointStatus.CRASHED) {
             l.dropped++;
             return;
         }
         boolean clogged = sim.nowNs() < l.clogUntilNs;
-        boolean paused = statuses.get(l.to.id()) == EndpointStatus.PAUSED;
+        boolean paused = statuses[l.to.id()] == EndpointStatus.PAUSED;
         if (!stream) {
             if (paused) {
                 l.dropped++;
             } else if (clogged) {
                 // Clogged after it was sent: it waits for the clog to clear; datagrams need no order.
-                sim.scheduleAt(l.clogUntilNs, DELIVER, l.to.id(), traceDigest(f.envelope()), f);
+                sim.scheduleAt(l.clogUntilNs, f); // the same event again: its kind, node and digest
             } else {
                 deliver(l, f.envelope());
             }
@@ -227,7 +238,7 @@ public final class SimNetwork<P> {
     private void drain(LinkState<P> l) {
         l.drainScheduled = false;
         while (!l.held.isEmpty()) {
-            if (statuses.get(l.to.id()) != EndpointStatus.UP) {
+            if (statuses[l.to.id()] != EndpointStatus.UP) {
                 return; // resume() schedules the next drain
             }
             if (sim.nowNs() < l.clogUntilNs) {
@@ -246,47 +257,49 @@ public final class SimNetwork<P> {
     private void deliver(LinkState<P> l, Envelope<P> env) {
         l.delivered++;
         l.bytesDelivered += env.sizeBytes();
-        handlers.get(l.to.id()).onMessage(env);
+        @SuppressWarnings("unchecked")
+        MessageHandler<P> handler = (MessageHandler<P>) handlers[l.to.id()];
+        handler.onMessage(env);
     }
 
     // ---- process faults ------------------------------------------------------------------------
 
     public EndpointStatus status(Endpoint e) {
         check("endpoint", e);
-        return statuses.get(e.id());
+        return statuses[e.id()];
     }
 
     /** The process died: its connections reset, messages to it are dropped until {@link #restart}. */
     public void crash(Endpoint e) {
         check("endpoint", e);
-        statuses.set(e.id(), EndpointStatus.CRASHED);
+        statuses[e.id()] = EndpointStatus.CRASHED;
         resetConnectionsOf(e);
     }
 
     /** The process is back (with empty connections). */
     public void restart(Endpoint e) {
         check("endpoint", e);
-        if (statuses.get(e.id()) != EndpointStatus.CRASHED) {
-            throw new IllegalStateException("restart of " + e + " which is " + statuses.get(e.id()) + ", not CRASHED");
+        if (statuses[e.id()] != EndpointStatus.CRASHED) {
+            throw new IllegalStateException("restart of " + e + " which is " + statuses[e.id()] + ", not CRASHED");
         }
-        statuses.set(e.id(), EndpointStatus.UP);
+        statuses[e.id()] = EndpointStatus.UP;
     }
 
     /** The process stops in the world: STREAM messages to it wait, DATAGRAM ones are dropped. */
     public void pause(Endpoint e) {
         check("endpoint", e);
-        if (statuses.get(e.id()) == EndpointStatus.UP) {
-            statuses.set(e.id(), EndpointStatus.PAUSED);
+        if (statuses[e.id()] == EndpointStatus.UP) {
+            statuses[e.id()] = EndpointStatus.PAUSED;
         }
     }
 
     /** The paused process runs again; what waited for it is delivered in order, now. */
     public void resume(Endpoint e) {
         check("endpoint", e);
-        if (statuses.get(e.id()) != EndpointStatus.PAUSED) {
+        if (statuses[e.id()] != EndpointStatus.PAUSED) {
             return;
         }
-        statuses.set(e.id(), EndpointStatus.UP);
+        statuses[e.id()] = EndpointStatus.UP;
         for (Endpoint from : endpoints) {
             LinkState<P> l = link(from, e);
             if (!l.held.isEmpty()) {
@@ -342,7 +355,7 @@ public final class SimNetwork<P> {
             for (Endpoint b : endpoints) {
                 LinkState<P> l = link(a, b);
                 l.clogUntilNs = 0;
-                if (!l.held.isEmpty() && statuses.get(b.id()) == EndpointStatus.UP) {
+                if (!l.held.isEmpty() && statuses[b.id()] == EndpointStatus.UP) {
                     l.drainScheduled = false; // the drain waiting for the old clog may run late; run one now
                     scheduleDrain(l, sim.nowNs());
                 }
