@@ -21,6 +21,11 @@ final class Candidate extends Role {
     }
 
     @Override
+    int ticksUntilDue(RaftCore core) {
+        return core.ticksUntilElection();
+    }
+
+    @Override
     void step(RaftCore core, RaftMessage m) {
         if (m instanceof InstallSnapshotRequest r) {
             core.becomeFollower(core.term(), r.from());

@@ -19,6 +19,11 @@ final class Follower extends Role {
     }
 
     @Override
+    int ticksUntilDue(RaftCore core) {
+        return core.ticksUntilElection();
+    }
+
+    @Override
     void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesRequest req) {
             core.resetElectionElapsed();

@@ -87,6 +87,20 @@ final class Leader extends Role {
         }
     }
 
+    /** The earliest of the heartbeat, CheckQuorum, transfer and catch-up deadlines in {@link #tick}. */
+    @Override
+    int ticksUntilDue(RaftCore core) {
+        int electionTicks = core.config().electionTicks();
+        int due = Math.min(core.config().heartbeatTicks() - heartbeatElapsed, electionTicks - checkQuorumElapsed);
+        if (transferee != null) {
+            due = Math.min(due, electionTicks - transferElapsed);
+        }
+        if (change != null && !change.proposed()) {
+            due = Math.min(due, change.ticksUntilTimeout());
+        }
+        return Math.max(1, due);
+    }
+
     @Override
     void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesResponse r) {

@@ -43,6 +43,11 @@ final class MembershipChange {
         proposed = true;
     }
 
+    /** Ticks until {@link #tick()} reports the time-out (at least 1). */
+    int ticksUntilTimeout() {
+        return Math.max(1, timeoutTicks - elapsedTicks);
+    }
+
     /** One tick of catching up; true when the catch-up timed out. */
     boolean tick() {
         return ++elapsedTicks >= timeoutTicks;

@@ -78,6 +78,12 @@ public final class RaftCore {
     private long forcedAt;
     private int electionElapsed;
     private int randomizedElectionTimeout;
+    /**
+     * {@code tracker.isVoter(self)}, set with the tracker's configuration (the only place it
+     * changes): the node asks for its next due tick after every input, and the set lookups showed
+     * in the profile.
+     */
+    private boolean selfVoter;
     /** After a storage failure the core takes no input at all (sticky ERROR, braft). */
     private boolean halted;
     /** The latest durable snapshot (local or installed), served to followers that need it. */
@@ -194,6 +200,7 @@ public final class RaftCore {
                 new MajorityConfig(found.conf().peers()),
                 new MajorityConfig(found.isJoint() ? found.oldConf().peers() : new TreeSet<>()));
         tracker.setConfig(joint, found.conf().learners());
+        selfVoter = tracker.isVoter(self);
         if (role instanceof Leader) {
             tracker.syncProgress(self, log.lastIndex() + 1);
         }
@@ -205,6 +212,45 @@ public final class RaftCore {
         if (!halted) {
             role.tick(this);
         }
+    }
+
+    /**
+     * {@code n} ticks in a row, as {@link #tick()} {@code n} times: a node that slept until the
+     * first due tick ({@link #ticksUntilDue()}) catches up on the ones it skipped. Always checks
+     * that a tick before the due one did nothing but count: no effect, no role change.
+     */
+    public void tick(long n) {
+        long left = n;
+        while (left > 0 && !halted) {
+            int due = role.ticksUntilDue(this);
+            // The ticks before the due one, in a batch: they may only count, checked once after.
+            long quiet = Math.min(left, due - 1L);
+            if (quiet > 0) {
+                int effectsBefore = effects.size();
+                Role before = role;
+                for (long i = 0; i < quiet; i++) {
+                    role.tick(this);
+                }
+                if (effects.size() != effectsBefore || role != before) {
+                    throw new IllegalStateException("a tick acted before its due tick (due in " + due + ", ran " + quiet
+                            + "): role " + before.kind() + " -> " + role.kind() + ", effects " + effectsBefore + " -> "
+                            + effects.size() + ", term " + term + " on " + self);
+                }
+                left -= quiet;
+            }
+            if (left > 0) {
+                role.tick(this);
+                left--;
+            }
+        }
+    }
+
+    /**
+     * Ticks from now until the first one that may act (at least 1; {@link Integer#MAX_VALUE} when
+     * halted): the node needs no tick event before it. See {@link Role#ticksUntilDue}.
+     */
+    public int ticksUntilDue() {
+        return halted ? Integer.MAX_VALUE : role.ticksUntilDue(this);
     }
 
     public void step(RaftMessage m) {
@@ -609,10 +655,22 @@ public final class RaftCore {
     /** Followers and candidates: time out and campaign (only voters may). */
     void tickElection() {
         electionElapsed++;
-        if (electionElapsed >= randomizedElectionTimeout && tracker.isVoter(self)) {
+        if (electionElapsed >= randomizedElectionTimeout && selfVoter) {
             electionElapsed = 0;
             campaign(false);
         }
+    }
+
+    /**
+     * Followers and candidates: ticks until {@link #tickElection} campaigns; never for a learner
+     * (only a configuration change, which is an input, makes it a voter, and the node re-reads
+     * {@link #ticksUntilDue()} after every input).
+     */
+    int ticksUntilElection() {
+        if (!selfVoter) {
+            return Integer.MAX_VALUE;
+        }
+        return Math.max(1, randomizedElectionTimeout - electionElapsed);
     }
 
     /** Leader stickiness window: we heard from a live leader less than an election timeout ago. */

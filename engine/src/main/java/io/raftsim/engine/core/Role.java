@@ -25,5 +25,14 @@ abstract sealed class Role permits Follower, PreCandidate, Candidate, Leader {
 
     abstract void tick(RaftCore core);
 
+    /**
+     * How many ticks from now the first one that can do more than count is (at least 1): every
+     * earlier tick only increments counters. The node sleeps until then instead of taking a timer
+     * event per tick (braft's timers fire at their deadline, not on a fixed tick); a value too small
+     * costs an event, one too large would delay an election or a heartbeat, so {@link
+     * RaftCore#tick(long)} checks it on every tick it runs.
+     */
+    abstract int ticksUntilDue(RaftCore core);
+
     abstract void step(RaftCore core, RaftMessage message);
 }

@@ -77,11 +77,22 @@ public final class NodeImpl implements RaftNode {
     /** True while effects are being handled: storage completions arriving then are deferred. */
     private boolean processing;
 
+    /**
+     * The core's clock, braft-style rather than a fixed tick event: ticks are counted from the
+     * node's local time ({@link #catchUpTicks}, before every input) and the timer is set only for
+     * the first tick that can act ({@link RaftCore#ticksUntilDue()}: the next heartbeat on a
+     * leader, the election timeout on a follower). A tick event every tick interval was over a
+     * third of a fuzz campaign's events, nearly all of them only counting.
+     */
     private Cancellable tickTimer;
+    /** Node-local time of the last tick counted: ticks fall every {@link #tickNanos} after it. */
+    private long lastTickLocalNs;
+    /** Node-local deadline of {@link #tickTimer}; {@link Long#MAX_VALUE} when none is pending. */
+    private long tickDeadlineLocalNs = Long.MAX_VALUE;
     /**
      * The tick timer's task and the apply turn's task, built once behind the storage-failure
-     * boundary: a tick is scheduled every tick interval and an apply turn after most events, and
-     * building the two lambdas of {@link #runAfter}/{@link #runLater} each time showed in the profile.
+     * boundary: building the two lambdas of {@link #runAfter}/{@link #runLater} per timer and per
+     * apply turn showed in the profile.
      */
     private final Runnable tickTask = guardedTask(this::onTickTimer);
 
@@ -183,7 +194,8 @@ public final class NodeImpl implements RaftNode {
             return;
         }
         lifecycle = Lifecycle.RUNNING;
-        scheduleTick();
+        lastTickLocalNs = env.clock().nowNanos();
+        armTick();
         scheduleSnapshotTimer();
         guarded(this::process);
     }
@@ -539,15 +551,59 @@ public final class NodeImpl implements RaftNode {
         return lifecycle == Lifecycle.RUNNING;
     }
 
-    private void scheduleTick() {
-        tickTimer = env.clock().schedule(tickNanos, tickTask);
+    /**
+     * Counts the ticks that fell since the last one counted, in node-local time: called before
+     * every input, so the core's counters (election elapsed, a leader's lease ticks) are what a
+     * tick event every interval would have made them. A clock that stepped back counts none until
+     * it passes the last tick again; one that jumped ahead counts every interval it skipped, as a
+     * deadline timer fires when the clock passes its deadline.
+     */
+    private void catchUpTicks() {
+        if (!running()) {
+            return;
+        }
+        long elapsedNs = env.clock().nowNanos() - lastTickLocalNs;
+        if (elapsedNs < tickNanos) {
+            return;
+        }
+        long ticks = elapsedNs / tickNanos;
+        lastTickLocalNs += ticks * tickNanos;
+        core.tick(ticks);
+        // A due tick's effects go out before the input, as they would have from a tick event.
+        process();
+    }
+
+    /**
+     * Sets the tick timer for the first tick that can act, unless the pending one fires no later:
+     * called after every input (the core may have become leader, or started a transfer). A timer
+     * that fires early only counts and sets the next one.
+     */
+    private void armTick() {
+        if (!running()) {
+            return;
+        }
+        int dueTicks = core.ticksUntilDue();
+        if (dueTicks == Integer.MAX_VALUE) {
+            return; // nothing due until an input changes that (a halted core, a learner)
+        }
+        long deadlineNs = lastTickLocalNs + dueTicks * tickNanos;
+        if (deadlineNs >= tickDeadlineLocalNs) {
+            return;
+        }
+        if (tickTimer != null) {
+            tickTimer.cancel();
+        }
+        tickDeadlineLocalNs = deadlineNs;
+        tickTimer = env.clock().schedule(Math.max(0, deadlineNs - env.clock().nowNanos()), tickTask);
     }
 
     private void onTickTimer() {
+        tickDeadlineLocalNs = Long.MAX_VALUE;
+        tickTimer = null;
         if (running()) {
-            core.tick();
+            catchUpTicks();
             process();
-            scheduleTick();
+            armTick();
         }
     }
 
@@ -557,6 +613,7 @@ public final class NodeImpl implements RaftNode {
     public void receive(RaftMessage message) {
         // guarded(...) spelled out: a lambda capturing the message per delivery showed in the profile.
         try {
+            catchUpTicks();
             onMessage(message);
         } catch (StorageException ex) {
             fail(ex);
@@ -949,6 +1006,7 @@ public final class NodeImpl implements RaftNode {
         if (outer) {
             flushOutbox();
             queueApply();
+            armTick();
         }
     }
 
@@ -1121,6 +1179,7 @@ public final class NodeImpl implements RaftNode {
      */
     private void guarded(Runnable input) {
         try {
+            catchUpTicks();
             input.run();
         } catch (StorageException ex) {
             fail(ex);
@@ -1130,6 +1189,7 @@ public final class NodeImpl implements RaftNode {
     /** As {@link #guarded(Runnable)}, and {@code done} (not yet handed over) learns of the failure. */
     private void guarded(Runnable input, Closure done) {
         try {
+            catchUpTicks();
             input.run();
         } catch (StorageException ex) {
             fail(ex);
@@ -1140,6 +1200,7 @@ public final class NodeImpl implements RaftNode {
     /** An API call that answers with a status: a storage failure answers with it. */
     private Status guarded(java.util.function.Supplier<Status> input) {
         try {
+            catchUpTicks();
             return input.get();
         } catch (StorageException ex) {
             fail(ex);
