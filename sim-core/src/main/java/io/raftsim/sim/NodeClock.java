@@ -159,6 +159,16 @@ public final class NodeClock {
         return scheduleAtLocal(overflows ? Long.MAX_VALUE : now + localDelayNs, kind, digest, action);
     }
 
+    /**
+     * Schedules {@code event} for this instant, after the events already due now: a hand-off to
+     * the node's event loop ("run this next"), not a timer. It has no local deadline, so no clock
+     * change moves it (a timer due at the current local time would wait out a backward step), and
+     * it costs one event object instead of a {@link LocalTimer} in the clock's pending list.
+     */
+    public <T extends Timer> T scheduleNow(T event) {
+        return sim.scheduleAt(sim.nowNs(), event);
+    }
+
     /** Runs {@code action} when the local clock shows {@code deadlineLocalNs}. */
     public LocalTimer scheduleAtLocal(long deadlineLocalNs, String kind, long digest, Runnable action) {
         LocalTimer t = new LocalTimer(this, deadlineLocalNs, kind, digest, action);

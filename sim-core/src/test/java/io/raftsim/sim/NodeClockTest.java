@@ -57,6 +57,26 @@ class NodeClockTest {
     }
 
     @Test
+    void scheduleNowRunsThisInstantAfterWhatIsDueAndNoClockStepMovesIt() {
+        Simulation sim = new Simulation(1);
+        NodeClock c = new NodeClock(sim, 0);
+        sim.runUntil(10 * MS);
+        List<String> ran = new ArrayList<>();
+        c.schedule(0, "timer", 0, () -> ran.add("timer@" + sim.nowNs()));
+        Timer handOff = c.scheduleNow(new Timer("hand-off", 0, 0) {
+            @Override
+            protected void fire() {
+                ran.add("hand-off@" + sim.nowNs());
+            }
+        });
+        c.addOffset(-5 * MS); // the clock steps back before either runs
+        assertThat(handOff.isPending()).isTrue();
+        sim.runUntil(Long.MAX_VALUE);
+        // The zero-delay timer waits until local time is back at its deadline; the hand-off runs now.
+        assertThat(ran).containsExactly("hand-off@" + 10 * MS, "timer@" + 15 * MS);
+    }
+
+    @Test
     void forwardJumpFiresOverdueTimersNowAndBackwardOffsetDelaysThem() {
         Simulation sim = new Simulation(1);
         NodeClock c = new NodeClock(sim, 0);

@@ -33,6 +33,35 @@ final class SimClock implements Clock {
     }
 
     /**
+     * A hand-off to the node's event loop (apply turns, storage completions, closures): an event at
+     * this instant, bound to the incarnation like a timer, but with no local deadline to keep (see
+     * {@link NodeClock#scheduleNow}). Same kind, node and digest as a zero-delay timer.
+     */
+    @Override
+    public void execute(Runnable task) {
+        clock.scheduleNow(new EngineTask(process, process.incarnation(), task, clock.node()));
+    }
+
+    /** What {@link #execute} schedules: the task and its incarnation, as its own simulation event. */
+    private static final class EngineTask extends io.raftsim.sim.Timer {
+        private final NodeProcess process;
+        private final int incarnation;
+        private final Runnable task;
+
+        EngineTask(NodeProcess process, int incarnation, Runnable task, int node) {
+            super("node.timer", node, 0L);
+            this.process = process;
+            this.incarnation = incarnation;
+            this.task = task;
+        }
+
+        @Override
+        protected void fire() {
+            process.run(incarnation, task);
+        }
+    }
+
+    /**
      * One engine task on the node clock: both what the clock runs (the task, in the incarnation
      * that scheduled it) and the engine's handle to cancel it. One object instead of a lambda and
      * a method reference: every engine timer, zero-delay hand-offs included, passes through here.
