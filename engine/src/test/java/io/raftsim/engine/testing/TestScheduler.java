@@ -17,6 +17,7 @@ public final class TestScheduler {
     private final long[] epochs;
     private long nowNanos;
     private long seq;
+    private long ran;
 
     public TestScheduler(int owners) {
         this.epochs = new long[owners];
@@ -46,9 +47,15 @@ public final class TestScheduler {
         }
         nowNanos = e.atNanos;
         if (!e.cancelled[0] && e.epoch == epochs[e.owner]) {
+            ran++;
             e.task.run();
         }
         return true;
+    }
+
+    /** Events run so far (not counting cancelled ones and those of crashed owners). */
+    public long eventsRun() {
+        return ran;
     }
 
     public Clock clockFor(int owner) {
