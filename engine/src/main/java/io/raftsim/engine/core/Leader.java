@@ -87,6 +87,17 @@ final class Leader extends Role {
         }
     }
 
+    /**
+     * The lease clock counts a stall whole: a leader that could not run for a while must not
+     * believe a lease the followers' election timers have already outlived (a paused leader
+     * serving stale lease reads is the classic lease bug). Nothing else catches up: the next
+     * heartbeat and CheckQuorum come a full interval after the overdue tick.
+     */
+    @Override
+    void stalled(RaftCore core, long skippedTicks) {
+        ticks += skippedTicks;
+    }
+
     /** The earliest of the heartbeat, CheckQuorum, transfer and catch-up deadlines in {@link #tick}. */
     @Override
     int ticksUntilDue(RaftCore core) {

@@ -215,32 +215,38 @@ public final class RaftCore {
     }
 
     /**
-     * {@code n} ticks in a row, as {@link #tick()} {@code n} times: a node that slept until the
-     * first due tick ({@link #ticksUntilDue()}) catches up on the ones it skipped. Always checks
-     * that a tick before the due one did nothing but count: no effect, no role change.
+     * {@code n} ticks of the node's clock at once: a node sleeps until its first due tick ({@link
+     * #ticksUntilDue()}) and then catches up. The ticks before the due one only count (always
+     * checked: no effect, no role change) and the due tick acts, exactly as {@code n} calls of
+     * {@link #tick()} would. A node that could not run for longer (paused, or its clock jumped
+     * ahead) does not replay every deadline it slept through, one election or heartbeat round per
+     * missed timeout all at once: like a braft timer, the overdue deadline fires once and the rest
+     * of the ticks are {@linkplain Role#stalled skipped}, except by clocks that only measure time
+     * (a leader's lease, which must expire over a stall).
      */
     public void tick(long n) {
-        long left = n;
-        while (left > 0 && !halted) {
-            int due = role.ticksUntilDue(this);
-            // The ticks before the due one, in a batch: they may only count, checked once after.
-            long quiet = Math.min(left, due - 1L);
-            if (quiet > 0) {
-                int effectsBefore = effects.size();
-                Role before = role;
-                for (long i = 0; i < quiet; i++) {
-                    role.tick(this);
-                }
-                if (effects.size() != effectsBefore || role != before) {
-                    throw new IllegalStateException("a tick acted before its due tick (due in " + due + ", ran " + quiet
-                            + "): role " + before.kind() + " -> " + role.kind() + ", effects " + effectsBefore + " -> "
-                            + effects.size() + ", term " + term + " on " + self);
-                }
-                left -= quiet;
-            }
-            if (left > 0) {
+        if (halted || n <= 0) {
+            return;
+        }
+        int due = role.ticksUntilDue(this);
+        long quiet = Math.min(n, due - 1L);
+        if (quiet > 0) {
+            int effectsBefore = effects.size();
+            Role before = role;
+            for (long i = 0; i < quiet; i++) {
                 role.tick(this);
-                left--;
+            }
+            if (effects.size() != effectsBefore || role != before) {
+                throw new IllegalStateException("a tick acted before its due tick (due in " + due + ", ran " + quiet
+                        + "): role " + before.kind() + " -> " + role.kind() + ", effects " + effectsBefore + " -> "
+                        + effects.size() + ", term " + term + " on " + self);
+            }
+        }
+        long left = n - quiet;
+        if (left > 0 && !halted) {
+            role.tick(this);
+            if (left > 1 && !halted) {
+                role.stalled(this, left - 1);
             }
         }
     }

@@ -34,5 +34,12 @@ abstract sealed class Role permits Follower, PreCandidate, Candidate, Leader {
      */
     abstract int ticksUntilDue(RaftCore core);
 
+    /**
+     * {@code ticks} ticks passed after an overdue tick acted, while the node could not run: they
+     * are skipped (no deadline fires twice in one catch-up), except by a clock that only measures
+     * elapsed time. Only a leader has one (its lease); other roles ignore them.
+     */
+    void stalled(RaftCore core, long ticks) {}
+
     abstract void step(RaftCore core, RaftMessage message);
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The node sleeps until {@link RaftCore#ticksUntilDue()} and then catches up with {@link
- * RaftCore#tick(long)} instead of taking a tick event per tick. Both must be exactly what ticking
- * one at a time does: the ticks before the due one only count, and the due one acts.
+ * RaftCore#tick(long)} instead of taking a tick event per tick. On time, that must be exactly what
+ * ticking one at a time does: the ticks before the due one only count, and the due one acts. Late
+ * (the node stalled past a deadline), the overdue deadline acts once and the lease still expires.
  */
 class TickCatchUpTest {
     private static CoreConfig config(boolean preVote, int leaseTicks) {
@@ -78,8 +79,8 @@ class TickCatchUpTest {
 
     /**
      * Random runs of ticks and answers from peers, applied to two cores with the same seed: one
-     * ticked one tick at a time, the other in catch-up batches of any size (a late timer catches up
-     * past the due tick). Their effects must be the same, in the same order.
+     * ticked one tick at a time, the other as a node whose timer fires on time: it catches up to
+     * each due tick in one call. Their effects must be the same, in the same order.
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
@@ -95,10 +96,14 @@ class TickCatchUpTest {
             if (rnd.nextInt(3) == 0) {
                 int n = 1 + rnd.nextInt(30);
                 List<String> one = strings(single.tick(n));
-                batched.core.tick(n);
-                assertThat(strings(batched.drain()))
-                        .as(at + ": " + n + " ticks")
-                        .isEqualTo(one);
+                List<String> caughtUp = new ArrayList<>();
+                for (int left = n; left > 0; ) {
+                    int k = Math.min(left, batched.core.ticksUntilDue());
+                    batched.core.tick(k);
+                    caughtUp.addAll(strings(batched.drain()));
+                    left -= k;
+                }
+                assertThat(caughtUp).as(at + ": " + n + " ticks").isEqualTo(one);
             } else {
                 RaftMessage m = answer(single, rnd);
                 if (m == null) {
@@ -118,6 +123,75 @@ class TickCatchUpTest {
         assertThat(roles.contains(RoleKind.PRE_CANDIDATE))
                 .as("pre-candidate seen, seed " + seed)
                 .isEqualTo(preVote);
+    }
+
+    @Test
+    void aFollowerStalledForFiveTimeoutsCampaignsOnce() {
+        CoreHarness h = new CoreHarness("a", "a,b,c", 1, null, config(false, 0), 7);
+        List<Effect> out = new ArrayList<>();
+        h.core.tick(5L * 20);
+        out.addAll(h.drain());
+        assertThat(sent(out, RequestVoteRequest.class))
+                .as("one round of vote requests")
+                .hasSize(2);
+        assertThat(h.core.term()).as("one election, not five").isEqualTo(2);
+        assertThat(h.core.ticksUntilDue())
+                .as("the next timeout is a full randomized timeout away")
+                .isBetween(10, 19);
+    }
+
+    @Test
+    void aLeaderStalledPastItsHeartbeatSendsOneRoundAndItsLeaseExpires() {
+        // Lease of 5 ticks, heartbeat every 3, election timeout 10.
+        CoreHarness stalled = leaderWithConfirmedLease();
+        stalled.core.tick(8);
+        List<Effect> out = stalled.drain();
+        assertThat(sent(out, AppendEntriesRequest.class))
+                .as("one heartbeat round")
+                .hasSize(2);
+        stalled.core.readIndex(42);
+        assertThat(stalled.drain())
+                .as("8 ticks passed, more than the 5-tick lease: the read needs a round")
+                .noneMatch(e -> e instanceof Effect.ReadReady);
+
+        CoreHarness onTime = leaderWithConfirmedLease();
+        onTime.core.tick(2);
+        onTime.core.readIndex(42);
+        assertThat(onTime.drain())
+                .as("within the lease the read is answered at once")
+                .anyMatch(e -> e instanceof Effect.ReadReady r && r.requestId() == 42);
+    }
+
+    /** Leader of term 2 whose first entry committed and whose latest round a quorum confirmed. */
+    private static CoreHarness leaderWithConfirmedLease() {
+        CoreHarness h = new CoreHarness("a", "a,b,c", 1, null, config(false, 5), 7);
+        h.tick(h.core.ticksUntilDue());
+        List<Effect> out = h.step(new RequestVoteResponse("g", p("b"), p("a"), h.core.term(), true));
+        assertThat(h.core.role()).isEqualTo(RoleKind.LEADER);
+        for (AppendEntriesRequest req : sent(out, AppendEntriesRequest.class)) {
+            h.step(AppendEntriesResponse.accept(
+                    "g",
+                    req.to(),
+                    p("a"),
+                    req.term(),
+                    req.prevLogIndex() + req.entries().size(),
+                    req.readSeq()));
+        }
+        assertThat(h.core.log().committed())
+                .as("the leader's first entry committed")
+                .isGreaterThan(0);
+        // A heartbeat round, answered by both: the lease starts at its start tick.
+        List<Effect> round = h.tick(3);
+        for (AppendEntriesRequest req : sent(round, AppendEntriesRequest.class)) {
+            h.step(AppendEntriesResponse.accept(
+                    "g",
+                    req.to(),
+                    p("a"),
+                    req.term(),
+                    req.prevLogIndex() + req.entries().size(),
+                    req.readSeq()));
+        }
+        return h;
     }
 
     /** A peer's plausible next message to node a, given a's role. */
