@@ -24,6 +24,11 @@ final class Follower extends Role {
     }
 
     @Override
+    void fastForward(RaftCore core, long ticks) {
+        core.fastForwardElection(ticks);
+    }
+
+    @Override
     void step(RaftCore core, RaftMessage m) {
         if (m instanceof AppendEntriesRequest req) {
             core.resetElectionElapsed();

@@ -90,12 +90,26 @@ final class Leader extends Role {
     /**
      * The lease clock counts a stall whole: a leader that could not run for a while must not
      * believe a lease the followers' election timers have already outlived (a paused leader
-     * serving stale lease reads is the classic lease bug). Nothing else catches up: the next
-     * heartbeat and CheckQuorum come a full interval after the overdue tick.
+     * serving stale lease reads is the classic lease bug). The deadline counters stop one short,
+     * so an overdue heartbeat and CheckQuorum each fire once on the next tick.
      */
     @Override
-    void stalled(RaftCore core, long skippedTicks) {
+    void fastForward(RaftCore core, long skippedTicks) {
         ticks += skippedTicks;
+        int electionTicks = core.config().electionTicks();
+        heartbeatElapsed = shortOf(heartbeatElapsed, skippedTicks, core.config().heartbeatTicks());
+        checkQuorumElapsed = shortOf(checkQuorumElapsed, skippedTicks, electionTicks);
+        if (transferee != null) {
+            transferElapsed = shortOf(transferElapsed, skippedTicks, electionTicks);
+        }
+        if (change != null && !change.proposed()) {
+            change.fastForward(skippedTicks);
+        }
+    }
+
+    /** {@code count} advanced by {@code ticks} but not to {@code deadline} (never backwards). */
+    static int shortOf(int count, long ticks, int deadline) {
+        return (int) Math.max(count, Math.min(count + ticks, deadline - 1L));
     }
 
     /** The earliest of the heartbeat, CheckQuorum, transfer and catch-up deadlines in {@link #tick}. */

@@ -48,6 +48,11 @@ final class MembershipChange {
         return Math.max(1, timeoutTicks - elapsedTicks);
     }
 
+    /** {@code ticks} ticks of a stall, stopping one short of the time-out (see {@code Role.fastForward}). */
+    void fastForward(long ticks) {
+        elapsedTicks = Leader.shortOf(elapsedTicks, ticks, timeoutTicks);
+    }
+
     /** One tick of catching up; true when the catch-up timed out. */
     boolean tick() {
         return ++elapsedTicks >= timeoutTicks;

@@ -26,6 +26,11 @@ final class PreCandidate extends Role {
     }
 
     @Override
+    void fastForward(RaftCore core, long ticks) {
+        core.fastForwardElection(ticks);
+    }
+
+    @Override
     void step(RaftCore core, RaftMessage m) {
         if (m instanceof InstallSnapshotRequest r) {
             core.becomeFollower(core.term(), r.from());

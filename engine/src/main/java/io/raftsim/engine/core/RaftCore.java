@@ -216,39 +216,35 @@ public final class RaftCore {
 
     /**
      * {@code n} ticks of the node's clock at once: a node sleeps until its first due tick ({@link
-     * #ticksUntilDue()}) and then catches up. The ticks before the due one only count (always
-     * checked: no effect, no role change) and the due tick acts, exactly as {@code n} calls of
-     * {@link #tick()} would. A node that could not run for longer (paused, or its clock jumped
+     * #ticksUntilDue()}) and then catches up. Up to the due tick this is exactly {@code n} calls of
+     * {@link #tick()}: the ticks before it only count (always checked: no effect, no role change)
+     * and the due one acts. A node that could not run for longer (paused, or its clock jumped
      * ahead) does not replay every deadline it slept through, one election or heartbeat round per
-     * missed timeout all at once: like a braft timer, the overdue deadline fires once and the rest
-     * of the ticks are {@linkplain Role#stalled skipped}, except by clocks that only measure time
-     * (a leader's lease, which must expire over a stall).
+     * missed timeout all at once: like braft's timers, each overdue deadline fires once, on the
+     * last tick ({@link Role#fastForward}), and clocks that only measure time (a leader's lease)
+     * count the whole stall.
      */
     public void tick(long n) {
         if (halted || n <= 0) {
             return;
         }
         int due = role.ticksUntilDue(this);
-        long quiet = Math.min(n, due - 1L);
-        if (quiet > 0) {
-            int effectsBefore = effects.size();
-            Role before = role;
-            for (long i = 0; i < quiet; i++) {
-                role.tick(this);
-            }
-            if (effects.size() != effectsBefore || role != before) {
-                throw new IllegalStateException("a tick acted before its due tick (due in " + due + ", ran " + quiet
-                        + "): role " + before.kind() + " -> " + role.kind() + ", effects " + effectsBefore + " -> "
-                        + effects.size() + ", term " + term + " on " + self);
-            }
-        }
-        long left = n - quiet;
-        if (left > 0 && !halted) {
+        if (n > due) {
+            role.fastForward(this, n - 1);
             role.tick(this);
-            if (left > 1 && !halted) {
-                role.stalled(this, left - 1);
-            }
+            return;
         }
+        int effectsBefore = effects.size();
+        Role before = role;
+        for (long i = 1; i < n; i++) {
+            role.tick(this);
+        }
+        if (effects.size() != effectsBefore || role != before) {
+            throw new IllegalStateException("a tick acted before its due tick (due in " + due + ", ran " + (n - 1)
+                    + "): role " + before.kind() + " -> " + role.kind() + ", effects " + effectsBefore + " -> "
+                    + effects.size() + ", term " + term + " on " + self);
+        }
+        role.tick(this);
     }
 
     /**
@@ -665,6 +661,18 @@ public final class RaftCore {
             electionElapsed = 0;
             campaign(false);
         }
+    }
+
+    /**
+     * Followers and candidates: {@code ticks} ticks that must not reach the election timeout (see
+     * {@link Role#fastForward}); a learner's count is not bounded by it, as it never campaigns.
+     */
+    void fastForwardElection(long ticks) {
+        long target = electionElapsed + ticks;
+        if (selfVoter) {
+            target = Math.min(target, randomizedElectionTimeout - 1L);
+        }
+        electionElapsed = (int) Math.max(electionElapsed, Math.min(target, Integer.MAX_VALUE / 2));
     }
 
     /**

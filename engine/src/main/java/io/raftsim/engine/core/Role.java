@@ -35,11 +35,12 @@ abstract sealed class Role permits Follower, PreCandidate, Candidate, Leader {
     abstract int ticksUntilDue(RaftCore core);
 
     /**
-     * {@code ticks} ticks passed after an overdue tick acted, while the node could not run: they
-     * are skipped (no deadline fires twice in one catch-up), except by a clock that only measures
-     * elapsed time. Only a leader has one (its lease); other roles ignore them.
+     * Counts {@code ticks} ticks of a stall, the last of which {@link RaftCore#tick(long)} runs
+     * next: every tick counter advances but stops one short of its deadline, so that each deadline
+     * the stall passed fires once on that last tick instead of once per missed interval. Clocks
+     * that only measure elapsed time (a leader's lease) count them all.
      */
-    void stalled(RaftCore core, long ticks) {}
+    abstract void fastForward(RaftCore core, long ticks);
 
     abstract void step(RaftCore core, RaftMessage message);
 }

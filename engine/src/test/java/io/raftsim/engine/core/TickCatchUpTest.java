@@ -162,6 +162,25 @@ class TickCatchUpTest {
                 .anyMatch(e -> e instanceof Effect.ReadReady r && r.requestId() == 42);
     }
 
+    @Test
+    void aStalledLeaderRunsItsOverdueCheckQuorumOnce() {
+        CoreHarness h = leaderWithConfirmedLease();
+        // 30 ticks: three CheckQuorum intervals and ten heartbeat intervals passed.
+        h.core.tick(30);
+        List<Effect> first = h.drain();
+        assertThat(h.core.role())
+                .as("the answers before the stall count as recent")
+                .isEqualTo(RoleKind.LEADER);
+        assertThat(sent(first, AppendEntriesRequest.class))
+                .as("one heartbeat round")
+                .hasSize(2);
+        h.core.tick(30);
+        h.drain();
+        assertThat(h.core.role())
+                .as("no answer since the last CheckQuorum: it steps down")
+                .isEqualTo(RoleKind.FOLLOWER);
+    }
+
     /** Leader of term 2 whose first entry committed and whose latest round a quorum confirmed. */
     private static CoreHarness leaderWithConfirmedLease() {
         CoreHarness h = new CoreHarness("a", "a,b,c", 1, null, config(false, 5), 7);
