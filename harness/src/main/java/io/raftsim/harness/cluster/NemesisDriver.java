@@ -395,6 +395,17 @@ public final class NemesisDriver {
         return true;
     }
 
+    /** Whether some node's term is already past {@code term}: a leader of {@code term} is deposed. */
+    private boolean laterTermThan(long term) {
+        for (int i = 0; i < cluster.size(); i++) {
+            NodeProcess q = cluster.process(i);
+            if (q.node != null && q.node.status().term() > term) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Adds {@code node} back as a voter through whichever node leads now, every
      * {@link #READD_RETRY_MS} until the engine answers OK (it does at once when the node already is
@@ -411,13 +422,20 @@ public final class NemesisDriver {
             io.raftsim.engine.PeerId peer = cluster.process(node).peer;
             p.runNow(() -> {
                 boolean wasVoter = p.node.listPeers().contains(peer);
+                long term = p.node.status().term();
                 p.node.addPeer(peer, st -> {
-                    if (st.isOk()) {
-                        if (!wasVoter) {
-                            membershipChanges++;
-                        }
+                    if (!st.isOk()) {
+                        return;
+                    }
+                    if (!wasVoter) {
+                        membershipChanges++;
+                        toReadd.remove(node);
+                    } else if (!laterTermThan(term)) {
                         toReadd.remove(node);
                     }
+                    // Else "already a voter" came from a deposed leader that has not heard yet:
+                    // its committed configuration may predate the removal (a later term committed
+                    // it). Retried, the answer comes from the leader of the latest term.
                 });
             });
         }
