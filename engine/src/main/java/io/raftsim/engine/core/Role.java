@@ -30,7 +30,7 @@ abstract sealed class Role permits Follower, PreCandidate, Candidate, Leader {
      * earlier tick only increments counters. The node sleeps until then instead of taking a timer
      * event per tick (braft's timers fire at their deadline, not on a fixed tick); a value too small
      * costs an event, one too large would delay an election or a heartbeat, so {@link
-     * RaftCore#tick(long)} checks it on every tick it runs.
+     * RaftCore#tick(long)} always checks that the ticks before it did not act.
      */
     abstract int ticksUntilDue(RaftCore core);
 

@@ -555,8 +555,9 @@ public final class NodeImpl implements RaftNode {
      * Counts the ticks that fell since the last one counted, in node-local time: called before
      * every input, so the core's counters (election elapsed, a leader's lease ticks) are what a
      * tick event every interval would have made them. A clock that stepped back counts none until
-     * it passes the last tick again; one that jumped ahead counts every interval it skipped, as a
-     * deadline timer fires when the clock passes its deadline.
+     * it passes the last tick again. A node that stalled past its due tick (paused, or its clock
+     * jumped ahead) gets every interval it missed, and the core fires each overdue deadline once
+     * ({@link RaftCore#tick(long)}), as braft's timers do when they are late.
      */
     private void catchUpTicks() {
         if (!running()) {
