@@ -16,21 +16,6 @@ final class PreCandidate extends Role {
     }
 
     @Override
-    void tick(RaftCore core) {
-        core.tickElection();
-    }
-
-    @Override
-    int ticksUntilDue(RaftCore core) {
-        return core.ticksUntilElection();
-    }
-
-    @Override
-    void fastForward(RaftCore core, long ticks) {
-        core.fastForwardElection(ticks);
-    }
-
-    @Override
     void step(RaftCore core, RaftMessage m) {
         if (m instanceof InstallSnapshotRequest r) {
             core.becomeFollower(core.term(), r.from());

@@ -23,7 +23,15 @@ abstract sealed class Role permits Follower, PreCandidate, Candidate, Leader {
         return kind;
     }
 
-    abstract void tick(RaftCore core);
+    /*
+     * Time. Followers and both kinds of candidate run only the election timer (Raft paper §5.2),
+     * so that is what a role does unless it overrides these three; the leader does.
+     */
+
+    /** One tick of the node's clock. */
+    void tick(RaftCore core) {
+        core.tickElection();
+    }
 
     /**
      * How many ticks from now the first one that can do more than count is (at least 1): every
@@ -32,7 +40,9 @@ abstract sealed class Role permits Follower, PreCandidate, Candidate, Leader {
      * costs an event, one too large would delay an election or a heartbeat, so {@link
      * RaftCore#tick(long)} always checks that the ticks before it did not act.
      */
-    abstract int ticksUntilDue(RaftCore core);
+    int ticksUntilDue(RaftCore core) {
+        return core.ticksUntilElection();
+    }
 
     /**
      * Counts {@code ticks} ticks of a stall, the last of which {@link RaftCore#tick(long)} runs
@@ -40,7 +50,9 @@ abstract sealed class Role permits Follower, PreCandidate, Candidate, Leader {
      * the stall passed fires once on that last tick instead of once per missed interval. Clocks
      * that only measure elapsed time (a leader's lease) count them all.
      */
-    abstract void fastForward(RaftCore core, long ticks);
+    void fastForward(RaftCore core, long ticks) {
+        core.fastForwardElection(ticks);
+    }
 
     abstract void step(RaftCore core, RaftMessage message);
 }

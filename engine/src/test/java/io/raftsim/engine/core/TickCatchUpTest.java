@@ -187,21 +187,19 @@ class TickCatchUpTest {
         h.tick(h.core.ticksUntilDue());
         List<Effect> out = h.step(new RequestVoteResponse("g", p("b"), p("a"), h.core.term(), true));
         assertThat(h.core.role()).isEqualTo(RoleKind.LEADER);
-        for (AppendEntriesRequest req : sent(out, AppendEntriesRequest.class)) {
-            h.step(AppendEntriesResponse.accept(
-                    "g",
-                    req.to(),
-                    p("a"),
-                    req.term(),
-                    req.prevLogIndex() + req.entries().size(),
-                    req.readSeq()));
-        }
+        acceptAll(h, out);
         assertThat(h.core.log().committed())
                 .as("the leader's first entry committed")
                 .isGreaterThan(0);
         // A heartbeat round, answered by both: the lease starts at its start tick.
         List<Effect> round = h.tick(3);
-        for (AppendEntriesRequest req : sent(round, AppendEntriesRequest.class)) {
+        acceptAll(h, round);
+        return h;
+    }
+
+    /** Every follower accepts every AppendEntries in {@code effects}, answering its round. */
+    private static void acceptAll(CoreHarness h, List<Effect> effects) {
+        for (AppendEntriesRequest req : sent(effects, AppendEntriesRequest.class)) {
             h.step(AppendEntriesResponse.accept(
                     "g",
                     req.to(),
@@ -210,7 +208,6 @@ class TickCatchUpTest {
                     req.prevLogIndex() + req.entries().size(),
                     req.readSeq()));
         }
-        return h;
     }
 
     /** A peer's plausible next message to node a, given a's role. */
