@@ -183,10 +183,13 @@ final class Leader extends Role {
     private boolean confirmReads(RaftCore core) {
         // Each voter's acknowledged round (the leader itself at the current one; 0 if untracked).
         List<PendingRead> ready = reads.confirm(core.tracker().quorumAckedRound(core.self(), reads.round()));
+        if (ready.isEmpty()) {
+            return false; // the usual answer: no iterator for the empty list (an allocation per ack)
+        }
         for (PendingRead r : ready) {
             answerRead(core, r);
         }
-        return !ready.isEmpty();
+        return true;
     }
 
     private void answerRead(RaftCore core, PendingRead r) {
