@@ -107,11 +107,6 @@ final class Leader extends Role {
         }
     }
 
-    /** {@code count} advanced by {@code ticks} but not to {@code deadline} (never backwards). */
-    static int shortOf(int count, long ticks, int deadline) {
-        return (int) Math.max(count, Math.min(count + ticks, deadline - 1L));
-    }
-
     /** The earliest of the heartbeat, CheckQuorum, transfer and catch-up deadlines in {@link #tick}. */
     @Override
     int ticksUntilDue(RaftCore core) {

@@ -50,7 +50,7 @@ final class MembershipChange {
 
     /** {@code ticks} ticks of a stall, stopping one short of the time-out (see {@code Role.fastForward}). */
     void fastForward(long ticks) {
-        elapsedTicks = Leader.shortOf(elapsedTicks, ticks, timeoutTicks);
+        elapsedTicks = Role.shortOf(elapsedTicks, ticks, timeoutTicks);
     }
 
     /** One tick of catching up; true when the catch-up timed out. */

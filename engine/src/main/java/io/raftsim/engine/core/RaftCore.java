@@ -668,11 +668,9 @@ public final class RaftCore {
      * {@link Role#fastForward}); a learner's count is not bounded by it, as it never campaigns.
      */
     void fastForwardElection(long ticks) {
-        long target = electionElapsed + ticks;
-        if (selfVoter) {
-            target = Math.min(target, randomizedElectionTimeout - 1L);
-        }
-        electionElapsed = (int) Math.max(electionElapsed, Math.min(target, Integer.MAX_VALUE / 2));
+        electionElapsed = selfVoter
+                ? Role.shortOf(electionElapsed, ticks, randomizedElectionTimeout)
+                : Role.shortOf(electionElapsed, ticks, Integer.MAX_VALUE / 2);
     }
 
     /**

@@ -54,5 +54,10 @@ abstract sealed class Role permits Follower, PreCandidate, Candidate, Leader {
         core.fastForwardElection(ticks);
     }
 
+    /** A tick counter {@code count} advanced by {@code ticks} but not to {@code deadline} (never back). */
+    static int shortOf(int count, long ticks, int deadline) {
+        return (int) Math.max(count, Math.min(count + ticks, deadline - 1L));
+    }
+
     abstract void step(RaftCore core, RaftMessage message);
 }
